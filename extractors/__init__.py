@@ -1,0 +1,1 @@
+"""Readers (``formats``) turn files into Documents; extractors (``records``) turn Documents into records."""

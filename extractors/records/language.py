@@ -1,0 +1,24 @@
+"""Language of a document: fi, sv, en, or und, from function-word counts (data per language)."""
+from __future__ import annotations
+
+import re
+
+from extractors.lang import load_all
+
+WORD = re.compile(r"[^\W\d_]+")
+MIN_HITS = 3
+
+
+def detect_language(text: str, sample: int = 20000) -> str:
+    """The language whose stop words cover the most tokens of ``text``."""
+    tokens = [t.lower() for t in WORD.findall(text[:sample])]
+    if not tokens:
+        return "und"
+    scores = {}
+    for lang, data in load_all("stopwords").items():
+        vocab = set(data["words"])
+        scores[lang] = sum(1 for t in tokens if t in vocab)
+    best = max(scores, key=scores.get)
+    if scores[best] < min(MIN_HITS, max(1, len(tokens) // 10)):
+        return "und"
+    return best

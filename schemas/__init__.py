@@ -1,0 +1,1 @@
+"""Contracts only, no I/O: the document model, the records, the archive schema."""

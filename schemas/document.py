@@ -1,0 +1,146 @@
+"""The one document model every reader produces.
+
+A Document holds one document-wide ``text``; each Block points into it with
+``start``/``end`` so that ``doc.text[b.start:b.end] == b.text`` always holds.
+Readers never compute offsets themselves: they call ``DocumentBuilder.add``.
+"""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+BLOCK_SEPARATOR = "\n\n"
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE = "table"
+    SLIDE_TITLE = "slide_title"
+    NOTE = "note"
+    HEADER = "header"
+    FOOTER = "footer"
+    CAPTION = "caption"
+
+
+@dataclass
+class Block:
+    """One ordered unit of a document: a heading, paragraph, list item, table, ..."""
+
+    index: int
+    kind: BlockKind
+    text: str
+    start: int
+    end: int
+    page: int | None = None
+    level: int | None = None
+    rows: list[list[str]] | None = None
+    ocr: bool = False
+    ocr_confidence: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["kind"] = str(self.kind)
+        return {k: v for k, v in d.items() if v is not None and not (k == "ocr" and not v)}
+
+
+@dataclass
+class Document:
+    """A read file: identity, metadata, text and blocks; no records."""
+
+    id: str
+    source: str
+    format: str
+    text: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    pages: int | None = None
+    title: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "format": self.format,
+            "title": self.title,
+            "pages": self.pages,
+            "metadata": self.metadata,
+            "text": self.text,
+        }
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block whose span holds ``offset``."""
+        for b in self.blocks:
+            if b.start <= offset < b.end:
+                return b
+        return None
+
+
+def normalise_text(text: str) -> str:
+    """NFC, soft hyphens dropped, no-break and odd spaces made plain, line ends unified."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00ad", "").replace("\ufeff", "").replace("\u200b", "")
+    text = text.replace("\u00a0", " ").replace("\u2007", " ").replace("\u202f", " ")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\f", "\n")
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+
+
+def table_text(rows: list[list[str]]) -> str:
+    """A table's text: cells joined by tabs, rows by line ends."""
+    return "\n".join("\t".join(" ".join(c.split()) for c in row) for row in rows)
+
+
+class DocumentBuilder:
+    """Accumulates blocks and keeps the document-wide offsets right."""
+
+    def __init__(self, source: str, fmt: str, data: bytes) -> None:
+        self.doc = Document(id=hashlib.sha256(data).hexdigest(), source=source, format=fmt)
+        self._parts: list[str] = []
+        self._length = 0
+
+    def add(
+        self,
+        kind: BlockKind,
+        text: str,
+        *,
+        page: int | None = None,
+        level: int | None = None,
+        rows: list[list[str]] | None = None,
+        ocr: bool = False,
+        ocr_confidence: float | None = None,
+    ) -> Block | None:
+        """Append a block; empty text is skipped. Table text is derived from rows."""
+        if rows is not None:
+            rows = [[normalise_text(c).strip() for c in r] for r in rows]
+            rows = [r for r in rows if any(r)]
+            if not rows:
+                return None
+            text = table_text(rows)
+        text = normalise_text(text).strip()
+        if not text:
+            return None
+        if self._parts:
+            self._parts.append(BLOCK_SEPARATOR)
+            self._length += len(BLOCK_SEPARATOR)
+        start = self._length
+        self._parts.append(text)
+        self._length += len(text)
+        block = Block(
+            index=len(self.doc.blocks), kind=kind, text=text, start=start, end=self._length,
+            page=page, level=level, rows=rows, ocr=ocr, ocr_confidence=ocr_confidence,
+        )
+        self.doc.blocks.append(block)
+        return block
+
+    def build(self, *, pages: int | None = None, metadata: dict[str, Any] | None = None) -> Document:
+        doc = self.doc
+        doc.text = "".join(self._parts)
+        doc.pages = pages if pages is not None else doc.pages
+        if metadata:
+            doc.metadata.update({k: v for k, v in metadata.items() if v not in (None, "")})
+        doc.title = doc.metadata.get("title") or doc.title
+        return doc

@@ -1,0 +1,60 @@
+"""Document kind (minutes, agenda, slides, bulletin, plan, report, other) from cue words and structure."""
+from __future__ import annotations
+
+from collections import Counter
+
+from schemas.document import BlockKind, Document
+from schemas.records import DocKind
+
+from . import cues
+
+TITLE_BLOCKS = 4
+SLIDE_FORMATS = {"pptx", "odp", "ppt"}
+KINDS = [k for k in DocKind if k != DocKind.OTHER]
+
+
+def classify_kind(doc: Document, lang: str) -> tuple[str, float]:
+    """The most likely kind and a confidence in [0, 1]."""
+    scores: Counter[str] = Counter()
+    head = [b.text for b in doc.blocks[:TITLE_BLOCKS] if b.kind != BlockKind.TABLE]
+    title_text = "\n".join(head)
+    body_text = doc.text[:20000]
+    for kind in KINDS:
+        cue_id = f"kind.{kind}"
+        if cues.search(lang, cue_id, title_text):
+            first = doc.blocks[0].text if doc.blocks else ""
+            scores[kind] += 4 if cues.search(lang, cue_id, first.split("\n")[0][:60]) else 3
+        scores[kind] += min(1.5, 0.5 * len(cues.finditer(lang, cue_id, body_text)))
+    for kind, weight in _structure(doc, lang).items():
+        scores[kind] += weight
+    if not scores or max(scores.values()) < 1.5:
+        return DocKind.OTHER, 0.3
+    ranked = scores.most_common()
+    best, top = ranked[0]
+    runner = ranked[1][1] if len(ranked) > 1 else 0.0
+    return best, round(min(0.99, 0.5 + (top - runner) / (2 * top)), 2)
+
+
+def _structure(doc: Document, lang: str) -> Counter[str]:
+    """Evidence from layout: slide formats, repeated slide-title headings, meeting fields, tables."""
+    s: Counter[str] = Counter()
+    if doc.format in SLIDE_FORMATS:
+        s[DocKind.SLIDES] += 5
+    headings = [b.text.strip().lower() for b in doc.blocks if b.kind in (BlockKind.HEADING, BlockKind.SLIDE_TITLE)]
+    repeated = sum(n for n in Counter(headings).values() if n > 1)
+    if repeated >= 2:
+        s[DocKind.SLIDES] += 3
+    if doc.blocks:
+        short = sum(1 for b in doc.blocks if len(b.text) < 80 and b.kind != BlockKind.TABLE)
+        if short / len(doc.blocks) > 0.6 and len(doc.blocks) > 20:
+            s[DocKind.SLIDES] += 1
+        table_chars = sum(len(b.text) for b in doc.blocks if b.kind == BlockKind.TABLE)
+        if table_chars > 0.5 * len(doc.text):
+            s[DocKind.PLAN] += 1
+    head = "\n".join(b.text for b in doc.blocks[:12])
+    fields = sum(1 for f in ("field.time", "field.place") if cues.search(lang, f, head)
+                 and any(b.text.lower().startswith(m.group(0).lower()) for b in doc.blocks[:12]
+                         for m in [cues.search(lang, f, b.text)] if m))
+    if fields:
+        s[DocKind.MINUTES] += 1.5 * fields
+    return s

@@ -1,0 +1,31 @@
+"""Forward-looking verbs: a language's planned-action verb form (data-driven), confirmed by the model."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors.lang import load
+from extractors.nlp import has_model, load_nlp
+
+
+@lru_cache(maxsize=None)
+def _suffix_re(lang: str) -> re.Pattern[str] | None:
+    suffix = (load(lang, "grammar") or {}).get("forward_verb_suffix")
+    return re.compile(rf"(?<!\w){suffix}(?!\w)", re.I) if suffix else None
+
+
+def forward_verbs(text: str, lang: str) -> list[re.Match[str]]:
+    """Verbs in ``text`` in the language's planned-action form (Finnish passive present)."""
+    pattern = _suffix_re(lang)
+    if not pattern:
+        return []
+    candidates = list(pattern.finditer(text))
+    if not candidates:
+        return []
+    nlp = load_nlp(lang)
+    if not has_model(nlp):
+        return candidates
+    want = load(lang, "grammar")["forward_verb_morph"]
+    confirmed = {t.idx for t in nlp(text)
+                 if all(t.morph.get(k) == [v] for k, v in want.items())}
+    return [m for m in candidates if m.start() in confirmed]

@@ -1,0 +1,39 @@
+"""Document kind, language, date; contacts."""
+import pytest
+
+from tests.textdoc import records_of
+
+
+@pytest.mark.parametrize("text,kind,lang", [
+    ("PÖYTÄKIRJA\n\nAika: 1.2.2010\nPaikka: Espoo\n\nKokous avattiin ja todettiin päätösvaltaiseksi.", "minutes", "fi"),
+    ("ESITYSLISTA\n\nAika: 1.2.2010 klo 18\n\n1. Kokouksen avaus\n2. Muut asiat ja kokouksen päättäminen", "agenda", "fi"),
+    ("TIEDOTE 3.3.2010\n\nKunta on päättänyt uudistaa palvelunsa ja tiedottaa asiasta kuntalaisille.", "bulletin", "fi"),
+    ("TOIMINTASUUNNITELMA 2011\n\nTavoitteena on että hankkeen toimet kohdistetaan kuntien tarpeisiin.", "plan", "fi"),
+    ("PROTOKOLL\n\nTid: 1.2.2010\n\nMötet öppnades och det konstaterades att styrelsen är beslutför.", "minutes", "sv"),
+    ("MINUTES OF THE MEETING\n\nDate: 1 February 2010\n\nThe meeting was opened and the chair welcomed the members.", "minutes", "en"),
+])
+def test_kind_and_language(text, kind, lang):
+    info = records_of(text).document
+    assert (info.kind, info.language) == (kind, lang)
+
+
+def test_document_date_from_header():
+    assert records_of("TIEDOTE 18.12.2009\n\nTekstiä on tässä ja se on kunnan tiedote.").document.date == "2009-12-18"
+
+
+def test_contacts_with_title_email_and_phone():
+    text = """Lisätietoja antavat:
+
+Suunnittelija Pirjo Mäkelä
+pirjo.makela@lohja.fi
+puh. 044 - 369 1234
+
+Kehittämispäällikkö Jari Nieminen
+jari.nieminen@vihti.fi
+p. 050 123 4567
+"""
+    contacts = records_of(text).contacts
+    assert [(c.name, c.title, c.email) for c in contacts] == [
+        ("Pirjo Mäkelä", "Suunnittelija", "pirjo.makela@lohja.fi"),
+        ("Jari Nieminen", "Kehittämispäällikkö", "jari.nieminen@vihti.fi")]
+    assert [c.phone.replace(" ", "") for c in contacts] == ["0443691234", "0501234567"]

@@ -1,0 +1,472 @@
+"""PDF reader: the text layer through pypdfium2 page by page, pdfplumber only on pages
+that look tabular, Tesseract (``ocr.py``) only on pages without a text layer.
+
+Pages are read one at a time and closed; what is kept per page is plain text with
+its geometry, so a long PDF costs time, not memory. Lines become paragraphs by
+their geometry (vertical gaps, font changes, short last lines, list markers); the
+same grouping serves OCR lines, so scanned and born-digital pages look alike.
+"""
+from __future__ import annotations
+
+import ctypes
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from schemas.document import BlockKind, Document, DocumentBuilder
+
+from . import ocr as ocr_engine
+from .errors import ReadError
+from .pdf_tables import TableFinder, TableRegion
+from .pdf_text import SPACING_MARKS, attach_marks, is_list_marker, join_lines, recompose_marks, strip_bullet
+
+MIN_TEXT_CHARS = 16  # fewer visible characters than this: the page has no usable text layer
+MIN_SCAN_COVERAGE = 0.3  # ... and images cover this share of it: a scan worth OCR
+HEADING_SCALE = 1.08  # a heading's font is this much larger than body text (LaTeX: 12/10.95)
+MARGIN_SHARE = 0.12  # running headers/footers live in this top/bottom share of the page
+PDFIUM_ERRORS = {
+    pdfium_c.FPDF_ERR_FILE: "file not found or cannot be opened",
+    pdfium_c.FPDF_ERR_FORMAT: "not a PDF or corrupted",
+    pdfium_c.FPDF_ERR_PASSWORD: "encrypted PDF (password required)",
+    pdfium_c.FPDF_ERR_SECURITY: "unsupported encryption scheme",
+    pdfium_c.FPDF_ERR_PAGE: "page not found or content error",
+}
+
+
+@dataclass
+class Line:
+    """One text line in points, top-down from the page's top edge."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool = False
+    wide_gaps: int = 0  # gaps of 1.5 em or more: a row of table cells
+    confidence: float | None = None
+
+
+@dataclass
+class Part:
+    """A block-to-be on a page: paragraph, heading, list item or table."""
+
+    kind: BlockKind
+    text: str
+    top: float
+    bottom: float
+    size: float = 0.0
+    bold: bool = False
+    lines: int = 1
+    rows: list[list[str]] | None = None
+    ocr: bool = False
+    confidence: float | None = None
+    level: int | None = None
+
+
+@dataclass
+class PageContent:
+    number: int
+    height: float
+    parts: list[Part] = field(default_factory=list)
+    needs_ocr: bool = False
+
+
+def read(path: Path, data: bytes, fmt: str = "pdf", *, ocr: bool = True,
+         max_ocr_pages: int | None = None, ocr_workers: int | None = None,
+         password: str | None = None) -> Document:
+    """Read a PDF; scanned pages are OCR'd (at most ``max_ocr_pages`` of them, if given)."""
+    pdf = _open(data, password)
+    pages: list[PageContent] = []
+    skipped: list[int] = []
+    warnings: list[str] = []
+    queue: ocr_engine.OcrQueue | None = None
+    submitted = 0
+    tables = TableFinder(data, password)
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise ReadError("PDF has no pages")
+        metadata = _metadata(pdf)
+        for index in range(count):
+            content, page = _read_page(pdf, index, tables, warnings)
+            pages.append(content)
+            if page is None:
+                continue
+            try:
+                if content.needs_ocr:
+                    if not ocr or (max_ocr_pages is not None and submitted >= max_ocr_pages):
+                        skipped.append(content.number)
+                    else:
+                        if queue is None:
+                            queue = ocr_engine.OcrQueue(ocr_workers or ocr_engine.default_workers())
+                        queue.submit(content.number, ocr_engine.render_page(page))
+                        submitted += 1
+            finally:
+                page.close()
+        ocr_results = queue.finish() if queue else []
+    finally:
+        tables.close()
+        pdf.close()
+    for result in ocr_results:
+        if result.error:
+            warnings.append(f"page {result.page}: {result.error}")
+        content = pages[result.page - 1]
+        content.parts = group_lines([_ocr_line(x) for x in result.lines], ocr=True)
+    _mark_running_lines(pages)
+    _assign_heading_levels(pages)
+    builder = DocumentBuilder(str(path), fmt, data)
+    for content in pages:
+        for part in content.parts:
+            builder.add(part.kind, part.text, page=content.number, level=part.level, rows=part.rows,
+                        ocr=part.ocr, ocr_confidence=part.confidence)
+    if ocr_results:
+        metadata["ocr_pages"] = [r.page for r in ocr_results]
+    if skipped:
+        metadata["ocr_skipped_pages"] = skipped
+    if warnings:
+        metadata["warnings"] = warnings
+    doc = builder.build(pages=count, metadata=metadata)
+    if not doc.blocks:
+        reason = "scanned pages not OCR'd" if skipped else "no text layer and nothing recognised"
+        raise ReadError(f"no text in PDF ({reason})")
+    if not doc.title:
+        body = [b for b in doc.blocks if b.kind not in (BlockKind.HEADER, BlockKind.FOOTER, BlockKind.TABLE)]
+        first = next((b for b in body if b.kind == BlockKind.HEADING), body[0] if body else None)
+        doc.title = first.text.split("\n")[0][:200] if first else None
+    return doc
+
+
+def _open(data: bytes, password: str | None) -> pdfium.PdfDocument:
+    if not data.lstrip()[:1024].count(b"%PDF-"):
+        raise ReadError("not a PDF (no %PDF header)")
+    try:
+        return pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as e:
+        code = getattr(e, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise ReadError(PDFIUM_ERRORS[code]) from e
+        if code in PDFIUM_ERRORS:
+            raise ReadError(f"cannot open PDF: {PDFIUM_ERRORS[code]}") from e
+        raise ReadError(f"cannot open PDF: {str(e).splitlines()[0]}") from e
+
+
+def _metadata(pdf: pdfium.PdfDocument) -> dict[str, Any]:
+    info = {k: (v or "").strip() for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
+    return {
+        "title": info.get("Title"), "author": info.get("Author"), "subject": info.get("Subject"),
+        "keywords": info.get("Keywords"), "creator": info.get("Creator"),
+        "producer": info.get("Producer"), "created": pdf_date(info.get("CreationDate")),
+        "modified": pdf_date(info.get("ModDate")), "pdf_version": _version(pdf),
+    }
+
+
+def _version(pdf: pdfium.PdfDocument) -> str | None:
+    v = pdf.get_version()
+    return f"{v // 10}.{v % 10}" if v else None
+
+
+PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*([Zz+\-])?\s*(\d{2})?'?(\d{2})?'?")
+
+
+def pdf_date(value: str | None) -> str | None:
+    """A PDF date string (``D:20170703120816+03'00'``) as ISO 8601; partial dates stay partial."""
+    if not value:
+        return None
+    m = PDF_DATE.match(value.strip())
+    if not m:
+        return None
+    year, month, day, hour, minute, second, sign, tzh, tzm = m.groups()
+    try:
+        datetime(int(year), int(month or 1), int(day or 1), int(hour or 0), int(minute or 0), int(second or 0))
+    except ValueError:
+        return None
+    if not month:
+        return year
+    if not day:
+        return f"{year}-{month}"
+    if hour is None:
+        return f"{year}-{month}-{day}"
+    iso = f"{year}-{month}-{day}T{hour}:{minute or '00'}:{second or '00'}"
+    if sign in ("Z", "z") and not (tzh and int(tzh)):
+        return iso + "Z"
+    if sign in ("+", "-") and tzh:
+        return f"{iso}{sign}{tzh}:{tzm or '00'}"
+    return iso
+
+
+def _read_page(pdf: pdfium.PdfDocument, index: int, tables: TableFinder,
+               warnings: list[str]) -> tuple[PageContent, Any]:
+    """Lines, tables and the OCR verdict of one page; the open page is returned for rendering."""
+    number = index + 1
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError as e:
+        warnings.append(f"page {number}: cannot load ({str(e).splitlines()[0]})")
+        return PageContent(number, 0.0), None
+    left, _, _, page_top = page.get_mediabox()
+    height = page.get_height()
+    content = PageContent(number, height)
+    textpage = page.get_textpage()
+    try:
+        lines = text_lines(textpage, page_top)
+    finally:
+        textpage.close()
+    visible = sum(len(x.text.replace(" ", "")) for x in lines)
+    if visible < MIN_TEXT_CHARS and _image_coverage(page) >= MIN_SCAN_COVERAGE:
+        content.needs_ocr = True
+        return content, page
+    regions: list[TableRegion] = []
+    if lines and _may_hold_table(page, lines):
+        column_rows = [(x.x0, x.top, x.x1, x.bottom) for x in lines if x.wide_gaps >= 2]
+        regions = tables.find(index, x_offset=left, column_rows=column_rows)
+    if regions:
+        lines = [x for x in lines if not any(r.holds(x.x0, x.top, x.x1, x.bottom) for r in regions)]
+    content.parts = group_lines(lines)
+    for region in regions:
+        part = Part(BlockKind.TABLE, "", region.top, region.bottom, rows=region.rows)
+        at = next((k for k, p in enumerate(content.parts) if p.top > region.top), len(content.parts))
+        content.parts.insert(at, part)
+    return content, page
+
+
+def text_lines(textpage: pdfium.PdfTextPage, page_top: float) -> list[Line]:
+    """The page's text lines in pdfium's reading order, diacritics recomposed."""
+    n = textpage.count_chars()
+    if n <= 0:
+        return []
+    text = textpage.get_text_range()
+    if len(text) != n:
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(n))
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    matrix = pdfium_c.FS_MATRIX()
+    raw_lines: list[list[list[Any]]] = []
+    current: list[list[Any]] = []
+    base = size_before = None
+    for i, ch in enumerate(text):
+        if ch == "\n" or ch == "\r":
+            if ch == "\n" and current:
+                raw_lines.append(current)
+                current, base = [], None
+            continue
+        pdfium_c.FPDFText_GetCharBox(textpage, i, left, right, bottom, top)
+        pdfium_c.FPDFText_GetCharOrigin(textpage, i, ox, oy)
+        size = _font_size(textpage, i, matrix)
+        if not ch.isspace() and ch not in SPACING_MARKS:
+            # pdfium joins a line ending in a hyphen with the next one: split them again
+            if base is not None and abs(oy.value - base) > 0.6 * max(size, size_before or 0, 1.0) and current:
+                raw_lines.append(current)
+                current = []
+            base, size_before = oy.value, size
+        current.append([ch, left.value, right.value, bottom.value, top.value, size, i])
+    if current:
+        raw_lines.append(current)
+    return [line for chars in raw_lines if (line := _make_line(textpage, chars, page_top))]
+
+
+def _font_size(textpage: pdfium.PdfTextPage, index: int, matrix: Any) -> float:
+    """The size a reader sees: pdfium's font size times the text matrix scale (Quartz and
+    others set the font at 1 pt and scale it with the matrix)."""
+    size = pdfium_c.FPDFText_GetFontSize(textpage, index) or 0.0
+    if pdfium_c.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix)):
+        scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+        if scale > 0:
+            size *= scale
+    return size
+
+
+def _make_line(textpage: pdfium.PdfTextPage, chars: list[list[Any]], page_top: float) -> Line | None:
+    attach_marks(chars)
+    # U+00AD in a PDF is a drawn glyph (the soft hyphen was already resolved when the
+    # page was typeset), and pdfium writes a line-end hyphen as U+0002
+    text = "".join(c[0] for c in chars).replace("\u00ad", "-").replace("\u0002", "-").replace("\ufffe", "-")
+    text = recompose_marks(text).strip()
+    visible = [c for c in chars if c[0].strip() and c[2] > c[1]]
+    if not text or not visible:
+        return None
+    sizes = sorted(c[5] for c in visible)
+    size = sizes[len(sizes) // 2] or 10.0
+    gaps = sum(1 for a, b in zip(visible, visible[1:]) if b[1] - a[2] > 1.5 * size)
+    return Line(
+        text=text, x0=min(c[1] for c in visible), x1=max(c[2] for c in visible),
+        top=page_top - max(c[4] for c in visible), bottom=page_top - min(c[3] for c in visible),
+        size=round(size, 1), wide_gaps=gaps,
+        bold=sum(_is_bold(textpage, visible[k][6]) for k in (0, len(visible) // 2, -1)) >= 2,
+    )
+
+
+def _is_bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
+    weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
+    if weight >= 600:
+        return True
+    buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage, index, buf, 128, ctypes.byref(flags))
+    name = buf.value.decode("latin-1", "replace").lower()
+    return any(w in name for w in ("bold", "black", "heavy", "semibold", "demi"))
+
+
+def _image_coverage(page: pdfium.PdfPage) -> float:
+    """Share of the page covered by images (overlaps counted twice, capped at 1)."""
+    width, height = page.get_size()
+    area = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        area += max(0.0, min(right, width) - max(left, 0)) * max(0.0, min(top, height) - max(bottom, 0))
+    return min(1.0, area / max(1.0, width * height))
+
+
+def _may_hold_table(page: pdfium.PdfPage, lines: list[Line]) -> bool:
+    """Cheap test before pdfplumber runs: ruling lines or cell fills, or aligned text columns."""
+    if _text_columns(lines):
+        return True
+    width, height = page.get_size()
+    paths = 0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        if (right - left) * (top - bottom) < 0.8 * width * height:  # a page-sized fill is no table
+            paths += 1
+            if paths >= 4:
+                return True
+    return False
+
+
+def _text_columns(lines: list[Line]) -> bool:
+    return sum(1 for x in lines if x.wide_gaps >= 2) >= 3
+
+
+def _ocr_line(line: ocr_engine.OcrLine) -> Line:
+    return Line(text=line.text, x0=line.x0, x1=line.x1, top=line.top, bottom=line.bottom,
+                size=max(1.0, line.bottom - line.top), confidence=line.confidence)
+
+
+def group_lines(lines: list[Line], *, ocr: bool = False) -> list[Part]:
+    """Lines to paragraphs by geometry: gaps, font changes, short last lines, list markers."""
+    if not lines:
+        return []
+    body = _body_size(lines)
+    pitch = _line_pitch(lines, body)
+    long = [x for x in lines if len(x.text) >= 25] or lines  # the text column's edges
+    right, left = max(x.x1 for x in long), min(x.x0 for x in long)
+    width = max(1.0, right - left)
+    groups: list[list[Line]] = [[lines[0]]]
+    for prev, cur in zip(lines, lines[1:]):
+        if _breaks(prev, cur, pitch, right, width, size_tolerance=0.35 if ocr else 0.12):
+            groups.append([cur])
+        else:
+            groups[-1].append(cur)
+    body_bold = _body_bold(lines)
+    return [_part(g, body, body_bold, ocr) for g in groups]
+
+
+def _body_size(lines: list[Line]) -> float:
+    weights: dict[float, int] = {}
+    for x in lines:
+        weights[x.size] = weights.get(x.size, 0) + len(x.text)
+    return max(weights, key=lambda s: weights[s])
+
+
+def _body_bold(lines: list[Line]) -> bool:
+    bold = sum(len(x.text) for x in lines if x.bold)
+    return bold > sum(len(x.text) for x in lines) / 2
+
+
+def _line_pitch(lines: list[Line], body: float) -> float:
+    """The distance between consecutive lines inside a paragraph: the smallest step that
+    recurs (paragraph gaps are larger, and may be the commonest step)."""
+    steps = sorted(b.top - a.top for a, b in zip(lines, lines[1:])
+                   if 0.8 * body < b.top - a.top < 3 * body and abs(a.size - b.size) < 0.2 * body)
+    for k, step in enumerate(steps):
+        close = [s for s in steps[k:] if s <= step * 1.05]
+        if len(close) >= 2:
+            return median(close)
+    return min(steps[0], 1.25 * body) if steps else 1.2 * body
+
+
+def _breaks(prev: Line, cur: Line, pitch: float, right: float, width: float, *,
+            size_tolerance: float) -> bool:
+    size = max(prev.size, cur.size)
+    step = cur.top - prev.top
+    if step < -0.5 * size or step > 1.18 * pitch + 0.5:
+        return True  # a wider gap, or back up the page: a new column or region
+    if cur.top >= prev.bottom - 0.2 * size and step < 0.5 * size and cur.x0 > prev.x1:
+        return True  # side by side on one baseline: separate cells of a layout
+    if abs(prev.size - cur.size) > size_tolerance * size or prev.bold != cur.bold:
+        return True
+    if is_list_marker(cur.text):
+        return True
+    if not (cur.text[:1].isupper() or cur.text[:1].isdigit()):
+        return False
+    # a short last line ends a paragraph; sure when it ends a sentence, too
+    ends_sentence = prev.text.endswith((".", "!", "?", ":"))
+    return prev.x1 < right - (0.1 if ends_sentence else 0.3) * width
+
+
+def _part(lines: list[Line], body: float, body_bold: bool, ocr: bool) -> Part:
+    text = join_lines([x.text for x in lines])
+    size = max(x.size for x in lines)
+    bold = all(x.bold for x in lines)
+    confidences = [x.confidence for x in lines if x.confidence is not None]
+    part = Part(BlockKind.PARAGRAPH, text, lines[0].top, lines[-1].bottom, size=size, bold=bold,
+                lines=len(lines), ocr=ocr,
+                confidence=round(sum(confidences) / len(confidences), 3) if confidences else None)
+    if (not ocr and len(lines) <= 2 and len(text) <= 160 and any(c.isalpha() for c in text)
+            and not text.endswith((",", ";")) and (size >= HEADING_SCALE * body or (bold and not body_bold))):
+        part.kind = BlockKind.HEADING
+    elif is_list_marker(text):
+        part.kind = BlockKind.LIST_ITEM
+        part.text = strip_bullet(text)
+    return part
+
+
+def _signature(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _mark_running_lines(pages: list[PageContent]) -> None:
+    """Text repeated in the top or bottom margin of most pages is a running header/footer."""
+    with_text = [p for p in pages if p.parts and p.height]
+    if len(with_text) < 2:
+        return
+    seen: dict[tuple[str, str], set[int]] = {}
+    for page in with_text:
+        for where, part in _margin_parts(page):
+            seen.setdefault((where, _signature(part.text)), set()).add(page.number)
+    need = max(2, (len(with_text) + 1) // 2)
+    for page in with_text:
+        for where, part in _margin_parts(page):
+            if len(seen[(where, _signature(part.text))]) >= need:
+                part.kind = BlockKind.HEADER if where == "top" else BlockKind.FOOTER
+                part.level = None
+
+
+def _margin_parts(page: PageContent) -> list[tuple[str, Part]]:
+    found = []
+    text_parts = [p for p in page.parts if p.kind != BlockKind.TABLE]
+    for part in text_parts[:2]:
+        if part.bottom <= MARGIN_SHARE * page.height * 1.5 and part.top <= MARGIN_SHARE * page.height:
+            found.append(("top", part))
+    for part in text_parts[-2:]:
+        if part.top >= (1 - MARGIN_SHARE) * page.height and ("top", part) not in found:
+            found.append(("bottom", part))
+    return found
+
+
+def _assign_heading_levels(pages: list[PageContent]) -> None:
+    """Level 1 for the largest heading size in the document, 2 for the next, ...; headings
+    that are only bold body text come last."""
+    headings = [p for page in pages for p in page.parts if p.kind == BlockKind.HEADING]
+    body = _body_size([Line(p.text, 0, 0, 0, 0, p.size) for page in pages for p in page.parts])  if headings else 0
+    sizes = sorted({round(h.size) for h in headings if h.size >= HEADING_SCALE * body}, reverse=True)
+    for h in headings:
+        level = sizes.index(round(h.size)) + 1 if round(h.size) in sizes and h.size >= HEADING_SCALE * body else len(sizes) + 1
+        h.level = min(level, 6)

@@ -1,0 +1,166 @@
+"""Tables of PDF pages through pdfplumber, opened lazily and only for pages that the
+cheap pypdfium2 test says may hold one."""
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import pdfplumber
+
+# pdfminer logs every odd object it meets; a reader reports, it does not log
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+TEXT_STRATEGY = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+
+
+@dataclass
+class TableRegion:
+    """A table's rows and its box (points, top-down, like pdfplumber)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    rows: list[list[str]]
+    x_offset: float = 0.0
+
+    def holds(self, x0: float, top: float, x1: float, bottom: float) -> bool:
+        """Is the centre of this box (in pdfium's x, top-down y) inside the table?"""
+        cx = (x0 + x1) / 2 - self.x_offset
+        cy = (top + bottom) / 2
+        return self.x0 <= cx <= self.x1 and self.top <= cy <= self.bottom
+
+
+class TableFinder:
+    """pdfplumber over the same bytes, opened on first use; pages are flushed after use."""
+
+    def __init__(self, data: bytes, password: str | None) -> None:
+        self._data = data
+        self._password = password
+        self._pdf: Any = None
+        self.failed = False
+
+    def find(self, index: int, *, x_offset: float = 0.0,
+             column_rows: list[tuple[float, float, float, float]] = ()) -> list[TableRegion]:
+        """Tables of page ``index``; pdfplumber's errors cost the page its tables, not its text.
+
+        ``column_rows`` are boxes of text lines that look like rows of cells (pdfium x,
+        top-down y); when ruled tables miss most of them, aligned text columns are tried.
+        """
+        if self.failed:
+            return []
+        try:
+            if self._pdf is None:
+                self._pdf = pdfplumber.open(io.BytesIO(self._data), password=self._password or "")
+            page = self._pdf.pages[index]
+        except Exception:  # pdfminer raises many kinds on odd files; pdfium already read the text
+            self.failed = True
+            return []
+        try:
+            return _find(page, x_offset, list(column_rows))
+        except Exception:
+            return []
+        finally:
+            page.close()
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+
+
+def _find(page: Any, x_offset: float, column_rows: list[tuple[float, float, float, float]]) -> list[TableRegion]:
+    ruled = []
+    for table in page.find_tables():
+        rows = _ruled_rows(page, table)
+        if _acceptable(rows, min_rows=2, min_cols=2):
+            ruled.append(TableRegion(*table.bbox, rows=rows, x_offset=x_offset))
+    if len(column_rows) < 3 or _covered(ruled, column_rows) >= 0.5:
+        return ruled
+    aligned = []
+    for table in page.find_tables(TEXT_STRATEGY):
+        rows = _aligned_rows(page, table)
+        if _acceptable(rows, min_rows=3, min_cols=3):
+            aligned.append(TableRegion(*table.bbox, rows=rows, x_offset=x_offset))
+    return aligned if _covered(aligned, column_rows) > _covered(ruled, column_rows) else ruled
+
+
+def _covered(regions: list[TableRegion], boxes: list[tuple[float, float, float, float]]) -> float:
+    return sum(1 for b in boxes if any(r.holds(*b) for r in regions)) / max(1, len(boxes))
+
+
+def _acceptable(rows: list[list[str]], *, min_rows: int, min_cols: int) -> bool:
+    """A real table: enough rows that have enough filled cells (boxed prose has one column)."""
+    full = [r for r in rows if sum(1 for c in r if c.strip()) >= min_cols]
+    return len(full) >= min_rows
+
+
+def _ruled_rows(page: Any, table: Any) -> list[list[str]]:
+    """Cell texts; a cell spanning columns is split at the column edges when no word
+    crosses them (a missing rule), else its text is repeated (a real merged cell)."""
+    texts = table.extract()
+    columns = _column_edges(table)
+    rows = []
+    for row, values in zip(table.rows, texts):
+        cells = row.cells
+        out: list[str] = []
+        k = 0
+        while k < len(cells):
+            span = 1
+            while k + span < len(cells) and cells[k + span] is None:
+                span += 1
+            value = values[k] or ""
+            if span > 1 and cells[k] is not None:
+                out.extend(_split_span(page, cells[k], columns[k:k + span], value))
+            else:
+                out.extend([value] * span)
+            k += span
+        rows.append(out)
+    return rows
+
+
+def _column_edges(table: Any) -> list[tuple[float, float] | None]:
+    """Left and right edge of every grid column, from the rows where it has its own cell."""
+    width = max(len(r.cells) for r in table.rows)
+    edges: list[tuple[float, float] | None] = []
+    for j in range(width):
+        boxes = [r.cells[j] for r in table.rows if j < len(r.cells) and r.cells[j] is not None
+                 and (j + 1 >= len(r.cells) or r.cells[j + 1] is not None)]
+        edges.append((min(b[0] for b in boxes), max(b[2] for b in boxes)) if boxes else None)
+    return edges
+
+
+def _split_span(page: Any, box: tuple[float, float, float, float],
+                columns: list[tuple[float, float] | None], value: str) -> list[str]:
+    if any(c is None for c in columns):
+        return [value] * len(columns)
+    bounds = [c[0] for c in columns[1:]]  # type: ignore[index]
+    region = page.crop(box, strict=False)
+    words = region.extract_words()
+    if not words or any(w["x0"] < b < w["x1"] for w in words for b in bounds):
+        return [value] * len(columns)
+    parts = []
+    for j, col in enumerate(columns):
+        x0 = box[0] if j == 0 else col[0]  # type: ignore[index]
+        x1 = box[2] if j == len(columns) - 1 else columns[j + 1][0]  # type: ignore[index]
+        text = page.crop((x0, box[1], x1, box[3]), strict=False).extract_text() or ""
+        parts.append(text)
+    return parts if sum(1 for p in parts if p.strip()) >= 2 else [value] * len(columns)
+
+
+def _aligned_rows(page: Any, table: Any) -> list[list[str]]:
+    """Rows of a table found from text alignment: whole words go to the cell holding
+    their centre (pdfplumber's own cut can split a word that overhangs a column edge)."""
+    words = page.crop(table.bbox, strict=False).extract_words()
+    rows = []
+    for row in table.rows:
+        texts: list[list[str]] = [[] for _ in row.cells]
+        for word in words:
+            cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+            for j, cell in enumerate(row.cells):
+                if cell is not None and cell[0] <= cx < cell[2] and cell[1] <= cy < cell[3]:
+                    texts[j].append(word["text"])
+                    break
+        rows.append([" ".join(t) for t in texts])
+    return rows

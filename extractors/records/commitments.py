@@ -40,7 +40,7 @@ def _commitment_confidence(ctx: Context, s: Sentence) -> float:
     lang, text = ctx.lang, s.text
     if cues.search(lang, "commitment.pledge", text):
         return 0.8
-    if s.in_list and s.intro and cues.search(lang, "commitment.list_intro", s.intro):
+    if s.in_list and s.intro and (m := cues.search(lang, "commitment.list_intro", s.intro)) and m.start() == 0:
         return 0.6
     if s.column and cues.search(lang, "commitment.column", s.column):
         return 0.7
@@ -67,7 +67,7 @@ def _future_dates(ctx: Context, s: Sentence) -> list[DateMatch]:
     found = [d for d in dates_in(ctx.dates, s.start, s.end) if d.valid and d.value and d.type != "time"]
     if not ctx.doc_date:
         return found
-    return [d for d in found if d.value.split("/")[-1][:10] >= ctx.doc_date[:10] or d.value.endswith("/..")]
+    return [d for d in found if d.value[:10] >= ctx.doc_date[:10]]
 
 
 def _due(ctx: Context, s: Sentence, meetings: list[Meeting], own: Meeting | None) -> tuple[str | None, str | None]:

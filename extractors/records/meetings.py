@@ -39,11 +39,16 @@ def day(d: DateMatch) -> str | None:
     return d.value[:10] if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value[:10]) and "/" not in d.value else None
 
 
-def body_in(text: str, lang: str) -> str | None:
-    """The governing body a text names ('johtoryhmän' -> 'johtoryhmä'), in base form."""
-    m = cues.search(lang, "body", text)
-    if not m:
+def body_in(text: str, lang: str, near: int | None = None) -> str | None:
+    """The governing body a text names ('johtoryhmän' -> 'johtoryhmä'), in base form;
+    with ``near``, the one written closest before that position (else the first after it)."""
+    found = cues.finditer(lang, "body", text)
+    if not found:
         return None
+    m = found[0]
+    if near is not None:
+        before = [b for b in found if b.start() < near]
+        m = before[-1] if before else m
     return lemma_phrase(m.group(0), lang)
 
 
@@ -102,7 +107,7 @@ def extract_meetings(ctx: Context, sents: list[Sentence]) -> tuple[list[Meeting]
                 status = status_for(date, ctx)
             place = _place_near(ctx, sents, i)
             if noun and not (cancel or nxt):
-                body = body_in(s.text, ctx.lang) or _organiser(s.text, ctx.lang) or own_body
+                body = body_in(s.text, ctx.lang, noun.start()) or _organiser(s.text, ctx.lang) or own_body
             meetings.append(Meeting(
                 date=date, status=status, start=d.start_time, end=d.end_time, place=place, body=body,
                 evidence=evidence(ctx.doc, s.start, s.end, NAME, VERSION, 0.8)))
@@ -148,8 +153,11 @@ def _schedule(ctx: Context, s: Sentence, found: list[DateMatch]) -> list[Meeting
 
 
 def _place_near(ctx: Context, sents: list[Sentence], i: int) -> str | None:
-    """A place named in the sentence ('Kokouspaikka on X') or the one after it."""
-    for s in sents[i:i + 2]:
+    """A place named in the sentence ('Kokouspaikka on X') or in the next one if that names no date."""
+    following = sents[i + 1:i + 2]
+    if following and dates_in(ctx.dates, following[0].start, following[0].end):
+        following = []
+    for s in sents[i:i + 1] + following:
         for part in re.split(r"(?<=[.;])\s+", s.text):
             if v := field_value(part, "field.place", ctx.lang):
                 return v

@@ -13,6 +13,7 @@ from extractors.lang import load
 from schemas.document import Block, BlockKind, Document
 
 AGENDA_ITEM = re.compile(r"^(?:§\s*)?(\d{1,2}(?:\.\d{1,2})?)(?:[.)]|\s*§)?\s+([^\n]{2,120})$")
+NUMBERED_LABEL = re.compile(r"(?:^|\n)\s*[^\W\d]+\s+\d{1,3}\.$")  # "Toimenpide 1." is a label, not a sentence
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”)]*\s+(?=[\"'“(]?[A-ZÅÄÖÜ0-9•-])|\n(?=\s*[-•*]\s)|(?<=:)\n")
 
 
@@ -43,7 +44,7 @@ class Sentence:
 def _abbreviation_re(lang: str) -> re.Pattern[str]:
     words = load(lang, "abbreviations").get("words", []) if load(lang, "abbreviations") else []
     alts = "|".join(re.escape(w.rstrip(".")) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?:(?<!\w)(?:{alts})|(?<!\w)\w|\d)\.$", re.I)
+    return re.compile(rf"(?:(?<!\w)(?:{alts})|(?<!\w)[^\W\d])\.$", re.I)
 
 
 def split_sentences(text: str, offset: int, lang: str) -> list[tuple[int, int, str]]:
@@ -53,7 +54,7 @@ def split_sentences(text: str, offset: int, lang: str) -> list[tuple[int, int, s
     start = 0
     for m in SENTENCE_END.finditer(text):
         head = text[start:m.start()]
-        if m.group(0).strip() == "" and abbrev.search(head.rstrip("\"')”")):
+        if m.group(0).strip() == "" and (abbrev.search(head.rstrip("\"')”")) or NUMBERED_LABEL.search(head)):
             continue  # "mm. Kerava", "klo 9. Paikka": not a sentence end
         spans.append((start, m.start()))
         start = m.end()

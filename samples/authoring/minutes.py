@@ -13,7 +13,7 @@ from .word import add_item, new_document
 # there are names; the chair is the first person present, the secretary the last one.
 ROLE_ROWS = (0, -1)
 DASH = re.compile(r"^[-–—]$")
-COLUMN_WIDTHS = (Cm(2.6), Cm(5.6), Cm(4.4), Cm(3.4))
+COLUMN_WIDTHS = (Cm(2.4), Cm(6.0), Cm(4.2), Cm(3.4))
 
 
 def split_column(cell: str) -> list[str]:

@@ -20,7 +20,7 @@ from .zipfiles import fixed_zip
 # are its slide titles (the first one is the title slide's).
 SEMINAR_TITLE_LINES = (3, 10, 23, 34, 46, 60, 82, 101, 112, 125, 152, 156, 164, 174)
 NOTE_RED = RGBColor(0xC0, 0x00, 0x00)
-BODY_HEIGHT_PT = 340  # the 4:3 "Title and Content" body placeholder, less its insets
+BODY_HEIGHT_PT = 370  # the 4:3 "Title and Content" body placeholder, less its insets
 
 
 @dataclass

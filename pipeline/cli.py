@@ -15,7 +15,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn legacy organisational documents into an auditable archive of records.")
 
 # Each module registers its verbs on ``app``; listed here so the CLI stays one place.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["pipeline.archive_cli", "pipeline.report_cli"]
 
 
 @app.callback()

@@ -29,9 +29,10 @@ def detect_format(path: Path, data: bytes) -> str:
         return _ole_format(path, data)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return "rtf"
+    if _is_owner_file(path, data):
+        raise ReadError("Office owner/lock file (~$...), left by an open document: not a document")
     if _looks_binary(head):
-        hint = " (an Office owner/lock file)" if path.name.startswith("~$") or len(data) < 512 else ""
-        raise ReadError(f"not a readable document: binary data of unknown type{hint}")
+        raise ReadError("not a readable document: binary data of unknown type")
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
         return "html"
@@ -56,6 +57,8 @@ def _zip_format(data: bytes) -> str:
 
 def _ole_format(path: Path, data: bytes) -> str:
     """Legacy Office binary (CFB): tell Word from PowerPoint by their stream names."""
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        raise ReadError("encrypted Office document (password required)")
     if "WordDocument".encode("utf-16-le") in data:
         return "doc"
     if "PowerPoint Document".encode("utf-16-le") in data:
@@ -66,6 +69,23 @@ def _ole_format(path: Path, data: bytes) -> str:
     raise ReadError("legacy Office file of an unsupported kind (not Word or PowerPoint)")
 
 
+def _is_owner_file(path: Path, data: bytes) -> bool:
+    """Word/Excel/PowerPoint owner file: the user's name as a length-prefixed ANSI string,
+    padded to byte 54, then again as UTF-16 (``~$name.docx``, about 162 bytes)."""
+    if len(data) > 4096:
+        return False
+    if path.name.startswith("~$") and len(data) < 1024:
+        return True
+    n = data[0]
+    if not 0 < n <= 53 or len(data) < 56 + 2 * n:
+        return False
+    ansi = data[1:1 + n]
+    wide = data[56:56 + 2 * n]
+    if data[54] != n or any(b < 32 for b in ansi) or any(data[1 + n:54]):
+        return False
+    return wide.decode("utf-16-le", "replace") == ansi.decode("latin-1")
+
+
 def _looks_binary(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False  # UTF-16 with BOM
@@ -74,6 +94,12 @@ def _looks_binary(head: bytes) -> bool:
         odd = head[1::2].count(0)
         even = head[0::2].count(0)
         half = max(1, len(head) // 2)
-        return not (odd > 0.4 * half or even > 0.4 * half)
+        if not (odd > 0.4 * half or even > 0.4 * half):
+            return True
+        # ... and what they spell must be text, not NUL-padded binary
+        usable = head[: len(head) // 2 * 2]
+        decoded = usable.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace")
+        bad = sum(1 for ch in decoded if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\r\n\x0c"))
+        return bad > 0.05 * max(1, len(decoded))
     control = sum(1 for b in head if b < 9 or 13 < b < 32)
     return control > 0.05 * len(head)

@@ -160,7 +160,7 @@ def _open(data: bytes, password: str | None) -> pdfium.PdfDocument:
 
 
 def _metadata(pdf: pdfium.PdfDocument) -> dict[str, Any]:
-    info = {k: (v or "").strip() for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
+    info = {k: (v or "").replace("\x00", "").strip() for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
     return {
         "title": info.get("Title"), "author": info.get("Author"), "subject": info.get("Subject"),
         "keywords": info.get("Keywords"), "creator": info.get("Creator"),

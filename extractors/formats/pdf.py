@@ -116,6 +116,8 @@ def read(path: Path, data: bytes, fmt: str = "pdf", *, ocr: bool = True,
     finally:
         tables.close()
         pdf.close()
+    if all(p.height == 0 for p in pages):
+        raise ReadError(f"broken PDF: no page can be loaded ({warnings[0].split(': ', 1)[-1]})")
     for result in ocr_results:
         if result.error:
             warnings.append(f"page {result.page}: {result.error}")

@@ -1,0 +1,367 @@
+"""PDF reader on the real corpus: text layer, tables, TeX accents, soft hyphens, OCR of
+scanned pages (with a hand-typed transcript), and hostile PDFs made at test time."""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import time
+import unicodedata
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from extractors.formats import MissingToolError, ReadError, read_document
+from extractors.formats import ocr as ocr_engine
+from extractors.formats import pdf
+from extractors.formats.pdf_text import join_lines, recompose_marks
+from schemas.document import BlockKind, Document
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT.parent / "shared" / "corpus" / "real"
+TRANSCRIPTS = Path(__file__).parent / "data" / "ocr"
+needs_corpus = pytest.mark.skipif(not REAL.is_dir(), reason="shared/corpus/real not beside the repo")
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+
+
+def real(prefix: str) -> Path:
+    return next(REAL.glob(f"{prefix}_*"))
+
+
+def assert_well_formed(doc: Document) -> None:
+    assert doc.blocks, "no blocks"
+    for b in doc.blocks:
+        assert doc.text[b.start:b.end] == b.text
+        assert b.text.strip() == b.text and b.text
+        assert b.page is not None and 1 <= b.page <= (doc.pages or 0)
+    assert unicodedata.normalize("NFC", doc.text) == doc.text
+    assert "\u00ad" not in doc.text and "\u00a0" not in doc.text and "\ufffe" not in doc.text
+
+
+def flat(doc: Document) -> str:
+    return " ".join(doc.text.split())
+
+
+_cache: dict[str, Document] = {}
+
+
+def read_real(prefix: str, **options: object) -> Document:
+    key = f"{prefix}{sorted(options.items())}"
+    if key not in _cache:
+        path = real(prefix)
+        _cache[key] = pdf.read(path, path.read_bytes(), "pdf", **options) if options else read_document(path)
+    return _cache[key]
+
+
+TEXT_PDFS = [
+    ("01", 3, ["Varsinainen yhtiökokous", "Pöytäkirja 20.06.2017", "Kokouksen puheenjohtajaksi valittiin Tuukka Forsell",
+               "ottamassa Koha-kirjastojärjestelmän käyttöönsä", "Kokous päätettiin klo 12.43"]),
+    ("02", 1, ["Läsnäolijat ja osakkeenomistajien äänimäärät"]),
+    ("05", 4, ["Yhtiökokouskutsu", "Raatihuoneenkatu 6, 50100 Mikkeli", "Kokouksen esityslista", "39 652,73 €"]),
+    ("10", 3, ["Toimitusjohtajan raportti 2/2023", "Tavoitteet ja toteuma tarkemmin", "Kirkes-kimpan käyttöönotto"]),
+    ("11", 2, ["viestintäsuunnitelma 2023", "Sopivankokoinen Koha-Suomi Oy", "Kohderyhmä"]),
+    ("19", 3, ["Protokoll för LiTHe Kods konstituerande möte", "Mötet beslutar att välja Mikael Silvén till mötesordförande",
+               "§9 Övriga poster", "Johan Nåtoft", "ålägga den nya styrelsen"]),
+    ("20", 2, ["LiTHe Kod 2013-10-09", "Markus Wetterberg, Johan Nåtoft", "Jur-gruppen", "D-sektionens", "11. Kick-Off"]),
+    ("21", 1, ["Mötesprotokoll", "Johan föreslår att föreningen skaffar sig ett bankkort för att enklare sköta ekonomin.",
+               "Inga övriga punkter"]),
+]
+
+
+@needs_corpus
+@pytest.mark.parametrize("prefix,pages,phrases", TEXT_PDFS, ids=[t[0] for t in TEXT_PDFS])
+def test_text_pdfs(prefix: str, pages: int, phrases: list[str]) -> None:
+    doc = read_real(prefix)
+    assert doc.format == "pdf" and doc.pages == pages
+    assert_well_formed(doc)
+    assert not any(b.ocr for b in doc.blocks)  # a text layer is never OCR'd
+    assert {b.page for b in doc.blocks} == set(range(1, pages + 1)) - ({4} if prefix == "05" else set())
+    text = flat(doc)
+    for phrase in phrases:
+        assert phrase in text, phrase
+
+
+@needs_corpus
+def test_latex_accents_recomposed() -> None:
+    doc = read_real("19")
+    for word in ("för", "möte", "Mötet", "på", "verksamhetsåret", "Övrigt", "Silvén", "Bergström"):
+        assert word in doc.text, word
+    for mark in "\u00a8\u00b4\u02da\u02c7":
+        assert mark not in doc.text, mark
+    assert "att˚al" not in doc.text and "attål" not in doc.text
+
+
+@needs_corpus
+def test_running_headers_and_footers() -> None:
+    doc = read_real("19")
+    headers = [b for b in doc.blocks if b.kind == BlockKind.HEADER]
+    footers = [b for b in doc.blocks if b.kind == BlockKind.FOOTER]
+    assert [b.page for b in headers] == [1, 2, 3] and [b.page for b in footers] == [1, 2, 3]
+    assert all("Sida" in b.text for b in headers) and all("lithekod.se" in b.text for b in footers)
+
+
+@needs_corpus
+def test_soft_hyphens_and_no_break_spaces() -> None:
+    doc = read_real("20")
+    assert "2013-10-09" in doc.text
+    items = [b.text for b in doc.blocks if b.kind == BlockKind.LIST_ITEM]
+    assert "mötesordförande: Markus" in items  # "\xad mötesordförande" was a drawn dash bullet
+
+
+@needs_corpus
+def test_headings_and_numbered_items() -> None:
+    doc = read_real("01")
+    headings = [b.text for b in doc.blocks if b.kind == BlockKind.HEADING]
+    assert "1. Kokouksen avaaminen" in headings and "17. Kokouksen päättäminen" in headings
+    assert all(b.level for b in doc.blocks if b.kind == BlockKind.HEADING)
+    assert "Kokouksen avasi hallituksen puheenjohtaja Rebekka Pilppula klo 12.00" in [b.text for b in doc.blocks]
+
+
+@needs_corpus
+def test_ruled_table_with_merged_rows() -> None:
+    doc = read_real("10")
+    tables = [b for b in doc.blocks if b.kind == BlockKind.TABLE]
+    assert len(tables) == 2 and [t.page for t in tables] == [1, 3]
+    assert tables[0].rows[0][:2] == ["Tehtävä", "Kokouksia"]
+    assert ["Asiantuntijaryhmä", "2"] == tables[0].rows[1][:2]
+    # the boxed one-column list of goals is prose, not a table
+    assert any(b.kind == BlockKind.LIST_ITEM and b.text.startswith("3. Kirkes-kimpan") for b in doc.blocks)
+    # text inside a table is not repeated as paragraphs
+    assert not any(b.kind == BlockKind.PARAGRAPH and "Asiantuntijaryhmä" in b.text for b in doc.blocks)
+
+
+@needs_corpus
+def test_table_rows_without_rules_are_split_into_columns() -> None:
+    doc = read_real("11")
+    table = next(b for b in doc.blocks if b.kind == BlockKind.TABLE)
+    assert table.page == 2 and table.rows[0][:4] == ["Kohderyhmä", "Tavoite", "Toimenpide", "Kanavat"]
+    first = table.rows[1]
+    assert first[0] == "Isojen kirjastojen johtajat" and first[1].startswith("Varmistaa yhteisiin")
+
+
+@needs_corpus
+def test_table_from_aligned_columns() -> None:
+    doc = read_real("02")
+    table = next(b for b in doc.blocks if b.kind == BlockKind.TABLE)
+    assert {"KUNTA", "Etunimi", "Sukunimi"} <= set(table.rows[0])
+    hanko = next(r for r in table.rows if "Hanko" in r)
+    assert {"Maarit", "Tuomisto", "Paikanpäällä", "8865"} <= set(hanko)
+    assert len(table.rows) >= 40
+
+
+@needs_corpus
+def test_metadata() -> None:
+    doc = read_real("01")
+    assert doc.metadata["author"] == "Kosonen Minna Kaisa Hannele"
+    assert doc.metadata["created"] == "2017-07-03T12:08:16+03:00"
+    assert doc.metadata["producer"].startswith("Microsoft")
+    assert read_real("21").metadata["created"] == "2015-01-03T11:57:22Z"
+    assert read_real("10").title == "Toimitusjohtajan raportti 2/202"  # the file's own (truncated) title
+    assert read_real("20").metadata == {"pdf_version": "1.4"}  # no Info dictionary: nothing invented
+
+
+@pytest.mark.parametrize("raw,iso", [
+    ("D:20170703120816+03'00'", "2017-07-03T12:08:16+03:00"),
+    ("D:20150103115722Z00'00'", "2015-01-03T11:57:22Z"),
+    ("D:20131001092657-05'30", "2013-10-01T09:26:57-05:30"),
+    ("D:2013", "2013"), ("D:201310", "2013-10"), ("20131001", "2013-10-01"),
+    ("D:20131345", None), ("", None), ("yesterday", None),
+])
+def test_pdf_date(raw: str, iso: str | None) -> None:
+    assert pdf.pdf_date(raw) == iso
+
+
+@pytest.mark.parametrize("lines,joined", [
+    (["edistää kehittämis-", "toimintaa"], "edistää kehittämistoimintaa"),
+    (["medlem-", "savgift"], "medlemsavgift"),
+    (["sosiaali-", "ja terveyspalvelut"], "sosiaali- ja terveyspalvelut"),
+    (["social-", "och hälsovård"], "social- och hälsovård"),
+    (["Koha-", "Suomi Oy"], "Koha-Suomi Oy"),
+    (["ottamassa Koha-", "kirjastojärjestelmän"], "ottamassa Koha-kirjastojärjestelmän"),
+    (["EU-", "maiden"], "EU-maiden"),
+    (["linja-", "auto"], "linja-auto"),
+    (["2013-", "10-09"], "2013-10-09"),
+    (["16.-", "17.5.2023"], "16.-17.5.2023"),
+    (["Långsiktigt mål -", "Bygga en egen hemsida."], "Långsiktigt mål - Bygga en egen hemsida."),
+    (["tavallinen rivi", "jatkuu"], "tavallinen rivi jatkuu"),
+])
+def test_join_lines(lines: list[str], joined: str) -> None:
+    assert join_lines(lines) == joined
+
+
+@pytest.mark.parametrize("raw,fixed", [
+    ("f¨or m¨ote", "för möte"), ("Silv´en", "Silvén"), ("p˚a", "på"), ("a¨", "ä"),
+    ("don´t", "don´t"), ("it´s", "it´s"), ("`code` and 2^3", "`code` and 2^3"), ("¨", "¨"),
+])
+def test_recompose_marks(raw: str, fixed: str) -> None:
+    assert recompose_marks(raw) == fixed
+
+
+# --- scanned pages -------------------------------------------------------------------------
+
+def levenshtein(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+@needs_corpus
+@needs_tesseract
+@pytest.mark.slow
+def test_ocr_character_error_rate_against_transcript() -> None:
+    doc = read_real("03", max_ocr_pages=1)
+    transcript = next(TRANSCRIPTS.glob("03_*_p1.txt")).read_text(encoding="utf-8")
+    reference = " ".join(transcript.split())
+    recognised = " ".join(" ".join(b.text for b in doc.blocks if b.page == 1).split())
+    cer = levenshtein(reference, recognised) / len(reference)
+    print(f"\nOCR character error rate, 03 page 1: {cer:.4f} ({len(reference)} characters)")
+    assert cer < 0.03
+
+
+OCR_PDFS = [
+    ("03", 4, ["Kokouksen pöytäkirja", "Kokouksen puheenjohtajaksi valittiin Malin Hollmen", "Päätös: Vahvistettiin."]),
+    ("04", 5, ["Koha-Suomi Oy:n Yhtiökokous", "Rebekka Pilppula avasi kokouksen", "Mäkiharju-Rantanen"]),
+    ("22", 4, ["2016-05-23", "Mötets öppnande", "Simon Lindblad förklarar mötet öppnat"]),
+]
+
+
+@needs_corpus
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.parametrize("prefix,pages,phrases", OCR_PDFS, ids=[t[0] for t in OCR_PDFS])
+def test_scanned_pdfs_are_ocrd(prefix: str, pages: int, phrases: list[str]) -> None:
+    doc = read_real(prefix, max_ocr_pages=1)
+    assert doc.pages == pages
+    assert_well_formed(doc)
+    assert doc.metadata["ocr_pages"] == [1]
+    assert doc.metadata["ocr_skipped_pages"] == list(range(2, pages + 1))
+    assert all(b.ocr and 0.5 < (b.ocr_confidence or 0) <= 1 and b.page == 1 for b in doc.blocks)
+    text = flat(doc)
+    for phrase in phrases:
+        assert phrase in text, phrase
+    assert any(b.kind == BlockKind.LIST_ITEM and b.text.startswith("2.") for b in doc.blocks)
+
+
+@needs_corpus
+def test_upper_case_extension_is_read_as_pdf() -> None:
+    path = real("04")
+    assert path.suffix == ".PDF"
+    with pytest.raises(ReadError, match="not OCR'd"):
+        pdf.read(path, path.read_bytes(), "pdf", ocr=False)
+
+
+@needs_corpus
+def test_missing_tesseract_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # a machine without tesseract
+    path = real("22")
+    with pytest.raises(MissingToolError) as err:
+        pdf.read(path, path.read_bytes(), "pdf", max_ocr_pages=1)
+    assert str(err.value) == "tesseract is not installed (apt-get install tesseract-ocr)"
+    assert read_real("21").blocks  # text PDFs need no tesseract
+
+
+@needs_corpus
+@needs_tesseract
+def test_ocr_page_timeout_kills_tesseract() -> None:
+    doc = pdfium.PdfDocument(real("22").read_bytes())
+    image = ocr_engine.render_page(doc[0], dpi=150)
+    doc.close()
+    start = time.monotonic()
+    result = ocr_engine.recognise(image, page=1, dpi=150, timeout=0.2)
+    assert time.monotonic() - start < 5
+    assert result.lines == [] and result.error and "timed out" in result.error
+
+
+# --- hostile PDFs ------------------------------------------------------------------------
+
+def make_pdf(pages: list[str]) -> bytes:
+    """A minimal valid PDF, one line of Helvetica text per page, written by hand."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for text in pages:
+        stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                       b"/Contents %d 0 R >>" % len(objects))
+        kids.append(len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join(f"{k} 0 R" for k in kids).encode(), len(kids))
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+LOOPING_PAGE_TREE = b"""%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+"""
+
+
+def encrypted(data: bytes, user: str) -> bytes:
+    pikepdf = pytest.importorskip("pikepdf")
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        doc.save(out, encryption=pikepdf.Encryption(user=user, owner="owner-secret", R=4))
+    return out.getvalue()
+
+
+SMALL = make_pdf(["Kokous avattiin klo 12.09.", "Pöytäkirjan vakuudeksi"])
+
+
+@pytest.mark.parametrize("name,data,reason", [
+    ("truncated", SMALL[: len(SMALL) // 2], "corrupted"),
+    ("garbage after header", b"%PDF-1.4\n" + bytes(range(256)) * 64, "corrupted"),
+    ("header only", b"%PDF-1.7\n", "corrupted"),
+    ("looping page tree", LOOPING_PAGE_TREE, "no page can be loaded"),
+])
+def test_broken_pdf_is_a_quick_read_error(name: str, data: bytes, reason: str) -> None:
+    start = time.monotonic()
+    with pytest.raises(ReadError, match=reason) as err:
+        read_document(Path(f"{name}.pdf"), data)
+    assert time.monotonic() - start < 5
+    assert "\n" not in str(err.value)
+
+
+def test_encrypted_pdf_needs_its_password() -> None:
+    data = encrypted(SMALL, user="salasana")
+    with pytest.raises(ReadError, match=r"^encrypted PDF \(password required\)$"):
+        read_document(Path("locked.pdf"), data)
+    doc = pdf.read(Path("locked.pdf"), data, "pdf", password="salasana")
+    assert "Kokous avattiin klo 12.09." in doc.text
+
+
+def test_encrypted_pdf_with_empty_user_password_is_read() -> None:
+    data = encrypted(SMALL, user="")
+    doc = read_document(Path("owner-only.pdf"), data)
+    assert doc.pages == 2 and "Pöytäkirjan vakuudeksi" in doc.text
+    assert [b.page for b in doc.blocks] == [1, 2]
+
+
+@pytest.mark.slow
+def test_long_pdf_is_streamed_page_by_page() -> None:
+    pages = [f"Sivu {n}: kokous jatkui asialistan kohdasta {n}." for n in range(1, 501)]
+    data = make_pdf(pages)
+    start = time.monotonic()
+    doc = read_document(Path("long.pdf"), data)
+    elapsed = time.monotonic() - start
+    assert doc.pages == 500 and len(doc.blocks) == 500
+    assert doc.blocks[499].text == pages[499] and doc.blocks[499].page == 500
+    assert elapsed < 30, f"{elapsed:.1f} s for 500 pages"
+    if os.environ.get("CI") is None:
+        print(f"\n500-page PDF read in {elapsed:.2f} s")

@@ -94,8 +94,8 @@ Tom Baker was elected treasurer.
 
 
 @pytest.mark.parametrize("text,fragment,kind", [
-    (PROTOKOLL_SV, "beslutade", "decided"),
-    (PROTOKOLL_SV, "godkändes", "approved"),
+    (PROTOKOLL_SV, "beslutade att godkänna", "approved"),
+    (PROTOKOLL_SV, "Verksamhetsplanen", "approved"),
     (PROTOKOLL_SV, "valdes", "elected"),
     (MINUTES_EN, "approved the budget", "approved"),
     (MINUTES_EN, "was elected", "elected"),

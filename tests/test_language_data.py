@@ -28,7 +28,8 @@ def test_cue_files_are_valid_jsonl(lang):
 
 
 def test_no_cue_word_in_python_code():
-    words = {w for lang in LANGUAGES for w in cue_words(lang) if len(w) >= 6 and " " not in w}
+    # English is also the language of the code, so its cue words ("contact") are identifiers too
+    words = {w for lang in ("fi", "sv") for w in cue_words(lang) if len(w) >= 5 and " " not in w} - cue_words("en")
     offenders = []
     for path in CODE:
         source = path.read_text(encoding="utf-8").lower()

@@ -1,6 +1,7 @@
 """Commitments: forward-looking obligations with actors, a due date or period, and the decision they came from."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from schemas.records import Commitment, Decision, DocKind, Meeting, MeetingStatus
@@ -38,7 +39,7 @@ def extract_commitments(ctx: Context, sents: list[Sentence], meetings: list[Meet
 def _commitment_confidence(ctx: Context, s: Sentence) -> float:
     """How surely ``s`` states an obligation (0 = not a commitment)."""
     lang, text = ctx.lang, s.text
-    if cues.search(lang, "commitment.pledge", text):
+    if cues.search(lang, "commitment.pledge", text) or cues.search(lang, "commitment.assignment", text):
         return 0.8
     if s.in_list and s.intro and (m := cues.search(lang, "commitment.list_intro", s.intro)) and m.start() == 0:
         return 0.6
@@ -67,7 +68,19 @@ def _future_dates(ctx: Context, s: Sentence) -> list[DateMatch]:
     found = [d for d in dates_in(ctx.dates, s.start, s.end) if d.valid and d.value and d.type != "time"]
     if not ctx.doc_date:
         return found
-    return [d for d in found if d.value[:10] >= ctx.doc_date[:10]]
+    return [d for d in found if _midpoint(d.value) >= ctx.doc_date[:10]]
+
+
+def _midpoint(value: str) -> str:
+    """A period counts as ahead when most of it lies after the document's date."""
+    start, _, end = value.partition("/")
+    if not end or end == "..":
+        return start[:10]
+    try:
+        a, b = dt.date.fromisoformat(start[:10]), dt.date.fromisoformat(end[:10])
+    except ValueError:
+        return start[:10]
+    return (a + (b - a) / 2).isoformat()
 
 
 def _due(ctx: Context, s: Sentence, meetings: list[Meeting], own: Meeting | None) -> tuple[str | None, str | None]:
@@ -92,12 +105,24 @@ def _next_meeting(meetings: list[Meeting], own: Meeting | None, doc_date: str | 
     return min(planned, key=lambda m: m.date) if planned else None
 
 
+def _people_in(text: str, people: list[str]) -> list[str]:
+    """Attendees named in ``text`` by full name, or by a first name only one attendee has."""
+    found = [p for p in people if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text)]
+    first_names: dict[str, list[str]] = {}
+    for p in people:
+        first_names.setdefault(p.split()[0], []).append(p)
+    for first, owners in first_names.items():
+        if len(owners) == 1 and owners[0] not in found and re.search(rf"(?<!\w){re.escape(first)}(?!\w)", text):
+            found.append(owners[0])
+    return found
+
+
 def _actors(ctx: Context, s: Sentence, people: list[str]) -> list[str]:
     """Who is to act: municipalities listed, people named, or the body the sentence names."""
     from .normalise import find_municipalities
 
     actors = [name for _, _, name in find_municipalities(s.text)]
-    actors += [p for p in people if re.search(rf"(?<!\w){re.escape(p)}", s.text)]
+    actors += _people_in(s.text, people)
     if not actors and (body := body_in(s.text, ctx.lang)):
         actors.append(body)
     return list(dict.fromkeys(actors))

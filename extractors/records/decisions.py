@@ -1,7 +1,7 @@
 """Decisions: statements of what a body decided, agreed, noted, approved, elected, postponed or cancelled."""
 from __future__ import annotations
 
-from schemas.records import Decision, Meeting, MeetingStatus
+from schemas.records import Decision, DocKind, Meeting, MeetingStatus
 
 from . import cues
 from .evidence import evidence
@@ -9,6 +9,7 @@ from .meetings import Context, body_in, dates_in, day
 from .sentences import Sentence, agenda_item
 
 NAME, VERSION = "decisions", "1"
+MIN_WORDS = 2  # "Päätös:" with nothing after it is an empty template line
 
 
 def decision_type(text: str, lang: str) -> tuple[str, int, int] | None:
@@ -21,14 +22,18 @@ def decision_type(text: str, lang: str) -> tuple[str, int, int] | None:
 
 def extract_decisions(ctx: Context, sents: list[Sentence], meetings: list[Meeting],
                       own: Meeting | None) -> list[Decision]:
-    out = []
+    out: list[Decision] = []
+    if ctx.kind == DocKind.AGENDA:
+        return out  # an agenda proposes; nothing is decided yet
     for s in sents:
         if s.text.rstrip().endswith("?") or agenda_item(s.block) is not None and s.start == s.block.start:
             continue
         found = decision_type(s.text, ctx.lang)
         if not found:
             continue
-        kind, _, _ = found
+        kind, cue_start, cue_end = found
+        if len((s.text[:cue_start] + s.text[cue_end:]).split()) < MIN_WORDS:
+            continue
         body = body_in(s.text, ctx.lang) or (own.body if own else None)
         out.append(Decision(
             text=s.text, type=kind, date=_meeting_date(ctx, s, meetings, own, body),

@@ -52,7 +52,7 @@ def _structure(doc: Document, lang: str) -> Counter[str]:
         if table_chars > 0.5 * len(doc.text):
             s[DocKind.PLAN] += 1
     head = "\n".join(b.text for b in doc.blocks[:12])
-    fields = sum(1 for f in ("field.time", "field.place") if cues.search(lang, f, head)
+    fields = sum(1 for f in ("field.time", "field.place", "field.attendance") if cues.search(lang, f, head)
                  and any(b.text.lower().startswith(m.group(0).lower()) for b in doc.blocks[:12]
                          for m in [cues.search(lang, f, b.text)] if m))
     if fields:

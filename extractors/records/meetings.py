@@ -52,8 +52,21 @@ def body_in(text: str, lang: str, near: int | None = None) -> str | None:
     return lemma_phrase(m.group(0), lang)
 
 
-def field_value(sentence_text: str, cue_id: str, lang: str) -> str | None:
-    """The value after a field label: 'Paikka: X' or 'Kokouspaikka on X'."""
+def field_value(text: str, cue_id: str, lang: str) -> str | None:
+    """The value after a field label at the start of a line: 'Paikka: X' or 'Kokouspaikka on X'."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if value := _line_field(line, cue_id, lang):
+            # a value wrapped onto following lines that carry no label of their own
+            for more in lines[i + 1:]:
+                if ":" in more[:25] or not more.strip():
+                    break
+                value = f"{value} {more.strip()}"
+            return value.strip(" ,.;")
+    return None
+
+
+def _line_field(sentence_text: str, cue_id: str, lang: str) -> str | None:
     m = cues.search(lang, cue_id, sentence_text)
     if not m or m.start() > 2:
         return None
@@ -177,11 +190,13 @@ def _dedupe(meetings: list[Meeting], own: Meeting | None) -> list[Meeting]:
     for m in meetings:
         same = next((o for o in out if o.date == m.date and (
             o.status == m.status and (o.body or "") == (m.body or "")
-            or (o is own and m.status == own.status and (not m.body or m.body == own.body)))), None)
+            or (o is own and m.status != MeetingStatus.CANCELLED and (not m.body or not o.body or m.body == o.body)))),
+            None)
         if same:
             same.start = same.start or m.start
             same.end = same.end or m.end
             same.place = same.place or m.place
+            same.body = same.body or m.body
             continue
         out.append(m)
     return out

@@ -7,6 +7,7 @@ from . import cues
 from .evidence import evidence
 from .meetings import Context, body_in, dates_in, day
 from .sentences import Sentence, agenda_item
+from .verbs import forward_verbs
 
 NAME, VERSION = "decisions", "1"
 MIN_WORDS = 2  # "Päätös:" with nothing after it is an empty template line
@@ -17,6 +18,11 @@ def decision_type(text: str, lang: str) -> tuple[str, int, int] | None:
     for cue_id in cues.cue_ids(lang, "decision."):
         if m := cues.search(lang, cue_id, text):
             return cue_id.split(".", 1)[1], m.start(), m.end()
+    # "Tavoitteita painotetaan seuraavasti:" -- a settled arrangement introducing its list
+    if (m := cues.search(lang, "decision_frame.as_follows", text)) and m.end() >= len(text.rstrip()) - 1:
+        verbs = forward_verbs(text, lang)
+        if verbs:
+            return "decided", verbs[0].start(), verbs[0].end()
     return None
 
 

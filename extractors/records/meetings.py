@@ -12,6 +12,7 @@ from . import cues
 from .dates import DateMatch
 from .evidence import evidence
 from .lemmas import lemma_phrase
+from .normalise import find_municipalities
 from .sentences import Sentence
 
 NAME, VERSION = "meetings", "1"
@@ -118,7 +119,7 @@ def extract_meetings(ctx: Context, sents: list[Sentence]) -> tuple[list[Meeting]
                 status = MeetingStatus.PLANNED
             else:
                 status = status_for(date, ctx)
-            place = _place_near(ctx, sents, i)
+            place = _place_near(ctx, sents, i) or (_municipality_near(s.text, d.start - s.start) if noun else None)
             if noun and not (cancel or nxt):
                 body = body_in(s.text, ctx.lang, noun.start()) or _organiser(s.text, ctx.lang) or own_body
             meetings.append(Meeting(
@@ -175,6 +176,12 @@ def _place_near(ctx: Context, sents: list[Sentence], i: int) -> str | None:
             if v := field_value(part, "field.place", ctx.lang):
                 return v
     return None
+
+
+def _municipality_near(text: str, at: int) -> str | None:
+    """The municipality written closest to position ``at`` ('-seminaari Pieksämäellä 17.5.')."""
+    found = find_municipalities(text)
+    return min(found, key=lambda f: abs(f[0] - at))[2] if found else None
 
 
 def _organiser(text: str, lang: str) -> str | None:

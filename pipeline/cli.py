@@ -11,7 +11,7 @@ import typer
 
 from extractors.formats import ReadError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn legacy organisational documents into an auditable archive of records.")
 
 # Each module registers its verbs on ``app``; listed here so the CLI stays one place.
@@ -46,6 +46,10 @@ def extract(
         except ReadError as e:
             failed += 1
             typer.echo(f"{path}: {e}", err=True)
+            continue
+        except Exception as e:  # a bug must not cost the other files their turn
+            failed += 1
+            typer.echo(f"{path}: internal error: {type(e).__name__}: {e}", err=True)
             continue
         payload = result.to_dict()
         if out:

@@ -10,10 +10,10 @@ Rules:
   2008-12-18. Without a reference, the first full date of the text is the reference.
 - Two-digit years fall within 80 years before and 20 after the reference year
   (without a reference: 00-49 are 20xx, 50-99 are 19xx).
-- Periods are ISO intervals ``start/end`` with ``..`` for an open end. Seasons: spring
-  Mar-May, summer Jun-Aug, autumn Sep-Nov, winter Dec-Feb (the winter of 2009 starts in
-  December 2009). The beginning, middle or end of a period is its first, middle or last
-  third (a month: days 1-10, 11-20, 21-end; a year: Jan-Apr, May-Aug, Sep-Dec).
+- Periods are ISO intervals ``start/end`` with ``..`` for an open end. Seasons run three
+  months from the first month their data key names (winter: 12-2, so the winter of 2009
+  starts in 12/2009). The beginning, middle or end of a period is its first, middle or last
+  third (a month: days 1-10, 11-20, 21-end; a year: months 1-4, 5-8, 9-12).
 - A bare year is no date: it becomes a period only with a cue before or after it, or as a
   year range (2007-2009).
 - An impossible date is kept (``valid=False``, ``value=None``, ``problem`` says why); a
@@ -42,10 +42,10 @@ DASH = r"[-\u2010-\u2015\u2212]"
 SEP = r"(?:(?<=[.\-])\s*|\s+)"  # after a cue word: a space, optional once it ends in '.' or '-'
 YEAR4 = r"(?:19|20)\d\d"
 NUM_END = r"(?!\w|[.,:/]\d)"
-SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+THIRDS = ("first_third", "middle_third", "last_third")
 
 RANK_PERIOD, RANK_NO_YEAR, RANK_FULL = 1, 2, 3
-NO_YEAR = "year not stated and no reference date"
+NO_YEAR = "incomplete date and no reference date"
 
 
 @dataclass
@@ -129,7 +129,7 @@ class _Grammar:
     stem_of: dict[str, int] = field(default_factory=dict)
     weekday_of: dict[str, int] = field(default_factory=dict)
     weekday_name: dict[int, str] = field(default_factory=dict)
-    season_of: dict[str, str] = field(default_factory=dict)
+    season_of: dict[str, int] = field(default_factory=dict)
     cues_before: dict[str, str] = field(default_factory=dict)
     year_words: dict[str, str] = field(default_factory=dict)
     cues_after: dict[str, str] = field(default_factory=dict)
@@ -177,7 +177,7 @@ def _grammar(lang: str) -> _Grammar:
     weekdays: dict[str, list[str]] = data.get("weekdays", {})
     g.weekday_of = {_key(w): int(n) for n, ws in weekdays.items() for w in ws}
     g.weekday_name = {int(n): ws[0] for n, ws in weekdays.items()}
-    g.season_of = {_key(w): s for s, ws in data.get("seasons", {}).items() for w in ws}
+    g.season_of = {_key(w): int(s) for s, ws in data.get("seasons", {}).items() for w in ws}
     g.cues_before = {_key(k): v for k, v in data.get("cues_before", {}).items()}
     g.year_words = {_key(k): v for k, v in data.get("year_words", {}).items()}
     g.cues_after = {_key(k): v for k, v in data.get("cues_after", {}).items()}
@@ -217,7 +217,7 @@ def _grammar(lang: str) -> _Grammar:
         "numeric": _either(numeric),
         "month": rf"(?P<mon>{alt(months)})(?P<dot>\.)?(?!\w)",
         "season": rf"(?P<season>{alt(g.season_of)})(?!\w)",
-        "year": (rf"(?P<y1>(?:19|20)(?<![\w.,/:]\d\d)(?<!\d[-\u2013]\d\d)\d\d)(?:\s*{DASH}\s*"
+        "year_number": (rf"(?P<y1>(?:19|20)(?<![\w.,/:]\d\d)(?<!\d[-\u2013]\d\d)\d\d)(?:\s*{DASH}\s*"
                  rf"(?P<y2>{YEAR4})|\s+{range_word}\s+(?P<y3>{YEAR4}))?(?!\w|[.,:/]\d|-\w)"),
         "time_cued": rf"(?P<cue>{time_cue}){SEP}{time_core}",
         "time_bare": (rf"(?=\d)(?<![\w.,:/])(?=\d{{1,2}}(?:[.:]\d\d)?(?:{marker}|\s*{DASH}\s*"
@@ -276,13 +276,13 @@ class _Day:
 
 @dataclass
 class _Period:
-    unit: str  # year | month | season
+    unit: str  # calendar_year | month | season
     y1: int | None
     y2: int | None = None
     m1: int = 1
     m2: int = 12
-    season: str | None = None
-    meaning: str = "in"
+    season: int = 3  # a season's first month
+    meaning: str = "whole"  # whole | open_end | open_start | first_third | ...
 
 
 @dataclass
@@ -468,11 +468,11 @@ def _period_cand(src: _Src, start: int, end: int, period: _Period, confidence: f
     meaning_after = g.cues_after[_key(after["ca"])] if after else None
     if after:
         end = after.end()
-    # a trailing cue is the more specific one (vuoden 2009 alusta), unless it only says "during"
-    if meaning_after and not (meaning_after == "in" and meaning_before):
+    # a trailing cue is the more specific one, unless it only says "during"
+    if meaning_after and not (meaning_after == "whole" and meaning_before):
         period.meaning = meaning_after
     else:
-        period.meaning = meaning_before or "in"
+        period.meaning = meaning_before or "whole"
     return _Cand(start, end, RANK_PERIOD, "period", period=period, confidence=confidence,
                  cued=bool(meaning_before or meaning_after))
 
@@ -494,12 +494,12 @@ def _seasons(src: _Src) -> Iterable[_Cand]:
 
 
 def _years(src: _Src) -> Iterable[_Cand]:
-    for m in src.g.rx["year"].finditer(src.low):
+    for m in src.g.rx["year_number"].finditer(src.low):
         y1 = int(m["y1"])
         y2 = int(m["y2"] or m["y3"]) if (m["y2"] or m["y3"]) else None
         if y2 is not None and not 0 < y2 - y1 <= 50:
             continue
-        cand = _period_cand(src, m.start(), m.end(), _Period("year", y1, y2), 0.85, year_words=True)
+        cand = _period_cand(src, m.start(), m.end(), _Period("calendar_year", y1, y2), 0.85, year_words=True)
         if cand.cued or y2 is not None:
             yield cand
 
@@ -508,10 +508,12 @@ def _clock(h: str | None, mi: str | None, mer: str | None, halves: dict[str, str
     if h is None:
         return None
     hour, minute = int(h), int(mi) if mi else 0
+    if minute > 59:
+        return None
     if mer:
         if not 1 <= hour <= 12:
             return None
-        hour = hour % 12 + (12 if halves.get(_key(mer)) == "pm" else 0)
+        hour = hour % 12 + int(halves.get(_key(mer), "0"))
     if hour > 24 or (hour == 24 and minute):
         return None
     return f"{hour:02d}:{minute:02d}"
@@ -522,9 +524,9 @@ def _times_of(m: re.Match[str], g: _Grammar) -> tuple[str | None, str | None]:
     t1 = _clock(m["h1"], m["mi1"], m["mer1"], g.meridiem)
     if m["mer1"] is None and mer2 and m["h2"]:
         # "9-11 am": the second half-day marker covers both ends unless that reverses them
-        pm = g.meridiem.get(_key(mer2)) == "pm"
-        h1, h2 = int(m["h1"]), int(m["h2"]) % 12 + (12 if pm else 0)
-        if 1 <= h1 <= 12 and h1 % 12 + (12 if pm else 0) <= h2:
+        shift = int(g.meridiem.get(_key(mer2), "0"))
+        h1, h2 = int(m["h1"]), int(m["h2"]) % 12 + shift
+        if 1 <= h1 <= 12 and h1 % 12 + shift <= h2:
             t1 = _clock(m["h1"], m["mi1"], mer2, g.meridiem)
     t2 = _clock(m["h2"], m["mi2"], mer2, g.meridiem) if m["h2"] else None
     if t1 is None or (m["h2"] and t2 is None):
@@ -588,7 +590,7 @@ def _merge_ranges(src: _Src, cands: list[_Cand]) -> list[_Cand]:
 
 
 def _attach_times(src: _Src, cands: list[_Cand]) -> list[_Cand]:
-    """A time right after a day belongs to it (``2.12.2008 klo 9-11``)."""
+    """A time right after a day (with or without a cue word) belongs to that day."""
     out: list[_Cand] = []
     i = 0
     while i < len(cands):
@@ -664,26 +666,27 @@ def _resolve_day(day: _Day, ref: dt.date | None) -> tuple[dt.date | None, str | 
 
 
 def _period_span(p: _Period, y: int) -> tuple[dt.date, dt.date] | None:
-    if p.unit == "year":
+    if p.unit == "calendar_year":
         return dt.date(y, 1, 1), dt.date(p.y2 or y, 12, 31)
     if p.unit == "month":
         return dt.date(y if p.m1 <= p.m2 else y - 1, p.m1, 1), _month_end(y, p.m2)
-    first = SEASON_START[p.season or "spring"]
-    last_year = y if p.y2 is None or (p.season == "winter" and p.y2 == y + 1) else p.y2
+    first = p.season
+    crosses = first + 2 > 12  # winter: the 2008-2009 winter is the one that starts in 2008
+    last_year = y if p.y2 is None or (crosses and p.y2 == y + 1) else p.y2
     end_month = first + 2
     end = _month_end(last_year + (end_month - 1) // 12, (end_month - 1) % 12 + 1)
     return dt.date(y, first, 1), end
 
 
 def _part(a: dt.date, b: dt.date, p: _Period) -> tuple[dt.date | None, dt.date | None]:
-    """Apply a cue's meaning (from, until, beginning, middle, end) to the span a-b."""
-    if p.meaning == "from":
+    """Apply a cue's meaning (open end, open start, one third) to the span a-b."""
+    if p.meaning == "open_end":
         return a, None
-    if p.meaning == "until":
+    if p.meaning == "open_start":
         return None, b
-    if p.meaning not in ("beginning", "middle", "end") or p.y2 is not None:
+    if p.meaning not in THIRDS or p.y2 is not None:
         return a, b
-    third = ("beginning", "middle", "end").index(p.meaning)
+    third = THIRDS.index(p.meaning)
     if p.unit == "month" and p.m1 == p.m2:
         first = a.replace(day=1 + 10 * third)
         return first, (b if third == 2 else first.replace(day=10 + 10 * third))
@@ -794,7 +797,7 @@ def parse_time(text: str) -> str | None:
     meridiem: dict[str, str] = {}
     for data in load_all("dates").values():
         meridiem.update(_meridiem_table(data))
-    m = re.fullmatch(r"\s*([01]?\d|2[0-4])(?:[.:]([0-5]\d))?\s*(\S+)?\s*", text)
+    m = re.fullmatch(r"\s*(\d{1,2})(?:[.:](\d\d))?\s*([^\W\d]\S*)?\s*", text)
     if not m or (m[3] and _key(m[3]) not in meridiem):
         return None
     return _clock(m[1], m[2], m[3], meridiem)

@@ -84,6 +84,10 @@ FINNISH = [
          end_time="11:30"),
     case("fi", "5.5.2011 klo 9 – klo 10", None, "2011-05-05", start_time="09:00",
          end_time="10:00"),
+    case("fi", "pidetään torstaina 21.9.2023. klo 10 alkaen", None, "2023-09-21",
+         start_time="10:00", weekday_mismatch=False),
+    case("fi", "Katko\t11.1.\t7-8.30\tpalvelin", "2011-01-03", "2011-01-11", start_time="07:00",
+         end_time="08:30"),
     # month names in their cases
     case("fi", "marraskuussa 2010 pidetty", None, "2010-11-01/2010-11-30", "period"),
     case("fi", "helmikuun 3. päivänä 2011", None, "2011-02-03"),
@@ -150,6 +154,7 @@ SWEDISH = [
     case("sv", "den 17/6 firas", "2011-03-01", "2011-06-17"),
     case("sv", "17/6 2011", None, "2011-06-17"),
     case("sv", "fr.o.m. 2012", None, "2012-01-01/..", "period"),
+    case("sv", "gruppen från våren 2013", None, "2013-03-01/..", "period"),
     case("sv", "under 2013", None, "2013-01-01/2013-12-31", "period"),
     case("sv", "åren 2008–2010", None, "2008-01-01/2010-12-31", "period"),
     case("sv", "i slutet av maj 2011", None, "2011-05-21/2011-05-31", "period"),

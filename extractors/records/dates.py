@@ -242,7 +242,7 @@ def _grammar(lang: str) -> _Grammar:
         "season_year_after": (rf"(?:\s+{alt(data.get('season_year_joiners', []))})?\s+"
                               rf"(?P<y>{YEAR4})(?:\s*{DASH}\s*(?P<y2>{YEAR4}))?(?!\w|[.,:/]\d|-\w)"),
         "cue_after": rf"\s+(?P<ca>{alt(g.cues_after)})(?!\w)",
-        "time_after": (rf"[^\S\n]*,?[^\S\n]*\n?[^\S\n]*"
+        "time_after": (rf"[.,]?[^\S\n]*,?[^\S\n]*\n?[^\S\n]*"
                        rf"(?:(?P<cue>{time_cue}|{alt(data.get('date_time_joiners', []))}){SEP})?"
                        rf"{time_core}"),
         "range_gap": rf"\s*(?:{DASH}|/|\s{range_word}\s)\s*",

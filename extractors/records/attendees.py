@@ -37,6 +37,7 @@ TOKEN = re.compile(r"\([^()]*\)|[^\s()]+")
 DASH_TOKEN = re.compile(r"^[-\u2010\u2011\u2012\u2013\u2014]$")
 CELL_SPLIT = re.compile(r"\t+| {3,}")
 BULLET = re.compile(r"^(?:[-*•▪◦‣►▶→➢]|\d{1,2}[.)])\s+")
+NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]|§\s*\d+)$")
 LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ ./()-]{0,40}:(?:\s|$)")
 LIST_SEP = re.compile(r"\s*[,;]\s*|\s+(?:ja|och|and|&)\s+(?=[A-ZÅÄÖ])")
 MAX_CONTINUATION_BLOCKS = 40
@@ -314,6 +315,7 @@ class Entry:
     deputy: bool = False
     end: int | None = None
     name_end: int | None = None  # where the name ends in the document (joined dashes shorten it)
+    start: int | None = None  # where the evidence starts when not at the name (a table row)
     group: int | None = None  # flattened row whose role cells still need aligning
     pending_roles: list[str] = field(default_factory=list)
 
@@ -571,8 +573,21 @@ def _flattened(cells: list[Piece], kind: str, c: Cues) -> list[Entry] | None:
         orgs = _fit_units(_org_units(cell, c), n)
         if orgs:
             for e, o in zip(entries, orgs):
-                e.org.append(o)
+                _add_org_unit(e, o)
     return entries
+
+
+def _add_org_unit(entry: Entry, unit: str) -> None:
+    """An organisation cell; a bracketed role inside it ('Sipoo (varalla)') is a role."""
+    def role_group(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        if role_of(inner) and _role_only(inner):
+            _set_role(entry, inner)
+            return ""
+        return m.group(0)
+    org = " ".join(re.sub(r"\(([^()]*)\)", role_group, unit).split())
+    if org:
+        entry.org.append(org)
 
 
 def text_starts_with_role(text: str) -> bool:
@@ -589,6 +604,7 @@ class State:
     kind: str | None = None
     fresh: bool = False  # the heading had no content on its own line
     blocks_since: int = 0
+    last: Entry | None = None
 
 
 def _heading(text: str, c: Cues, single: bool) -> tuple[str, str, bool] | None:
@@ -616,10 +632,23 @@ def _is_label(cells: list[Piece], c: Cues) -> bool:
     return False
 
 
+def _join_name_cells(cells: list[Piece]) -> list[Piece]:
+    """First name and surname in neighbouring cells ('Merja' | 'Etholén – Rönnerberg') -> one cell."""
+    first, second = cells[0].text.split(), cells[1].text.split()
+    if (len(first) in (1, 2) and all(is_first_name(w) for w in first) and 1 <= len(second) <= 3
+            and cells[1].start == cells[0].end + 1
+            and all(_name_word(w) or DASH_TOKEN.match(w) for w in second)
+            and not canonical_municipality(cells[1].text)):
+        return [Piece(f"{cells[0].text} {cells[1].text}", cells[0].start), *cells[2:]]
+    return cells
+
+
 def _content(cells: list[Piece], kind: str, c: Cues) -> list[Entry]:
     """The people in the content cells of one row."""
     if len(cells) > 1 and (flat := _flattened(cells, kind, c)):
         return flat
+    if len(cells) > 1:
+        cells = _join_name_cells(cells)
     lines = [line for cell in cells[:1] for line in _lines(cell)]
     entries: list[Entry] = []
     for line in lines:
@@ -637,6 +666,8 @@ def _content(cells: list[Piece], kind: str, c: Cues) -> list[Entry]:
 
 
 def _row(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
+    if len(cells) > 1 and NUMBERING.match(cells[0].text):
+        cells = cells[1:]  # '1.<TAB>Attendees:'
     if not cells:
         return []
     head = _heading(cells[0].text, c, single=len(cells) == 1)
@@ -655,11 +686,16 @@ def _row(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
         st.fresh = False
         if not entries:
             st.kind = None
+        st.last = entries[-1] if entries else None
         return entries
     if st.kind is None:
         return []
     if _is_label(cells, c):
         st.kind = None
+        return []
+    if st.last is not None and all(_role_only(p.text) and role_of(p.text) for p in cells):
+        for p in cells:  # a role that wrapped onto its own row
+            _set_role(st.last, p.text)
         return []
     entries = _content(cells, st.kind, c)
     if not st.fresh and not any(e.strong for e in entries):
@@ -667,6 +703,7 @@ def _row(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
     st.fresh = False
     if not entries:
         st.kind = None
+    st.last = entries[-1] if entries else None
     return entries
 
 
@@ -678,12 +715,20 @@ def _table_rows(block: Block) -> list[list[Piece]]:
     """Cells of a table block as pieces of the document text (line ends inside kept)."""
     rows: list[list[Piece]] = []
     pos = block.start
-    for r, line in enumerate(block.text.split("\n")):
+    source = block.rows or []
+    lines = block.text.split("\n")
+    for r, line in enumerate(lines):
         cells, cpos = [], pos
-        for k, cell in enumerate(line.split("\t")):
-            original = block.rows[r][k] if block.rows and r < len(block.rows) and k < len(block.rows[r]) else cell
-            cells.append(_with_lines(Piece(cell, cpos), original))
+        for cell in line.split("\t"):
+            cells.append(Piece(cell, cpos))
             cpos += len(cell) + 1
+        width = len(source[r]) if r < len(source) else len(cells)
+        # The block text is stripped: empty cells at the very start and end are missing.
+        if len(cells) < width and r == 0:
+            cells = [Piece("", pos)] * (width - len(cells)) + cells
+        cells += [Piece("", cpos)] * (width - len(cells))
+        if r < len(source):
+            cells = [_with_lines(p, source[r][k]) if k < len(source[r]) else p for k, p in enumerate(cells)]
         rows.append(cells)
         pos += len(line) + 1
     return rows
@@ -735,10 +780,15 @@ def _header_table(rows: list[list[Piece]], cols: dict[str, int], st: State, c: C
             continue
         if "name" in cols:
             name = cell(row, "name")
+            name_end = name.end if name else 0
         else:
             first, last = cell(row, "first_name"), cell(row, "last_name")
             name = Piece(f"{first.text} {last.text}", first.start) if first and last else None
-        if name is None or not any(ch.isupper() for ch in name.text[:1]):
+            name_end = last.end if last else 0
+        words = name.text.split() if name else []
+        # A name column holds names: two or more capitalised words, or a known first name.
+        if not words or not all(_name_word(w) or _initials(w) for w in words[:4]) or (
+                len(words) == 1 and not is_first_name(words[0])):
             continue
         status_kind = kind
         if (sc := cell(row, "status")) is not None:
@@ -751,7 +801,8 @@ def _header_table(rows: list[list[Piece]], cols: dict[str, int], st: State, c: C
             status_kind = "absent"
         if status_kind is None:
             continue
-        e = Entry(name, status_kind, 0.85, is_first_name(name.text.split()[0]), end=row[-1].end)
+        e = Entry(name, status_kind, 0.85, is_first_name(words[0]), end=nonempty[-1].end,
+                  start=nonempty[0].start, name_end=name_end)
         if (org := cell(row, "organisation")) is not None:
             e.org.append(org.text)
         if (role := cell(row, "role")) is not None:
@@ -777,9 +828,9 @@ def _name_pattern(name: str) -> str:
 def _prose_roles(doc: Document, entries: list[Entry], c: Cues) -> dict[str, tuple[str, str]]:
     """Roles that running text gives listed people: name -> (role, the role word)."""
     text = doc.text
-    firsts: dict[str, list[str]] = {}
+    firsts: dict[str, set[str]] = {}
     for e in entries:
-        firsts.setdefault(e.name.text.split()[0].casefold(), []).append(e.key)
+        firsts.setdefault(e.name.text.split()[0].casefold(), set()).add(e.key)
     claims: dict[str, list[tuple[str, str, str, bool]]] = {}
     for e in {x.key: x for x in entries}.values():
         name = normalise_person(e.name.text)
@@ -1005,4 +1056,4 @@ def _attendee(doc: Document, e: Entry) -> Attendee:
         name=normalise_person(" ".join(raw.split())), status=str(status), raw_name=raw,
         organization=normalise_organisation(org_raw) if org_raw else None, organization_raw=org_raw,
         role=str(role), role_raw=e.role_raw, deputy=e.deputy,
-        evidence=evidence(doc, e.name.start, end, NAME, VERSION, e.confidence))
+        evidence=evidence(doc, min(e.start or e.name.start, e.name.start), end, NAME, VERSION, e.confidence))

@@ -73,7 +73,7 @@ def normalise_person(raw: str) -> str:
     """A person's name as written, tidied: spaces collapsed, spaced dashes joined."""
     text = " ".join(raw.split()).strip(EDGE_PUNCT.replace(".", "") + "()[]")
     text = SPACED_DASH.sub("-", text) if any(d in text for d in DASH) else text
-    if text.endswith(".") and not re.search(r"\b\w{1,2}\.$", text):
+    if text.endswith(".") and not re.search(r"\b[A-ZÅÄÖ]\.$", text):
         text = text[:-1]
     return text
 

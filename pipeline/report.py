@@ -122,7 +122,7 @@ def contains_words(haystack: str, needle: str) -> bool:
 def summary_text(kind: str, r: Row) -> str:
     """One line that names a record (tooltips and entity pages)."""
     if kind == "meeting":
-        return " · ".join(str(v) for v in (r.get("date"), r.get("body"), r.get("place")) if v)
+        return " · ".join(str(v) for v in (r.get("body"), r.get("place")) if v) or str(r.get("quote") or "")
     if kind == "attendee":
         return " · ".join(str(v) for v in (r.get("name"), r.get("organization")) if v)
     if kind == "date":
@@ -466,7 +466,8 @@ def build_report(db: Path = DEFAULT_DB, out: Path = Path("output/report"), today
                    for kind in RECORD_TABLES.values()}
         _write(out / doc["href"], env.get_template("document.html").render(
             root="../", doc=doc, text=document_text(doc, records, archive.blocks.get(doc["id"], [])),
-            records=grouped, runs=archive.runs, **common))
+            records=grouped, numbered=any(r.get("item_number") for r in grouped["decision"]),
+            runs=archive.runs, **common))
     for entity in orgs + persons:
         _write(out / entity.href, env.get_template("entity.html").render(
             root="../", entity=entity, items=entity.timeline(), **common))

@@ -54,3 +54,29 @@ def test_swedish_minutes_meeting():
     meetings = by_date(records_of(text))
     assert meetings["2013-10-09"].status == "held"
     assert meetings["2013-10-23"].status == "planned"
+
+
+def test_opening_and_closing_times_and_an_unlabelled_place_line():
+    text = """Vuosikokous 2015
+
+Pöytäkirja 14.4.2015
+
+Lohjalla, kaupunginkirjaston Linnasalissa.
+
+1. Kokouksen avaus
+
+Yhdistyksen puheenjohtaja Eeva Laine avasi kokouksen klo 18.05.
+
+2. Kokouksen päättäminen
+
+Puheenjohtaja päätti kokouksen klo 19.40.
+"""
+    m = by_date(records_of(text))["2015-04-14"]
+    assert (m.status, m.start, m.end) == ("held", "18:05", "19:40")
+    assert m.place.startswith("Lohjalla")
+
+
+def test_swedish_opening_time_without_cue_word_for_clock():
+    text = "Styrelsemöte 2016-03-02\n\nNärvarande:\n\nAnna Berg, Olle Ek\n\n1. Mötets öppnande 18:02\n\n5. Mötets avslutande 19:10\n"
+    m = by_date(records_of(text))["2016-03-02"]
+    assert (m.start, m.end) == ("18:02", "19:10")

@@ -14,6 +14,7 @@ from .sentences import Sentence
 from .verbs import forward_verbs
 
 NAME, VERSION = "commitments", "1"
+MIN_CELL_WORDS = 3  # a one-word cell under "Tehtävä" names a task group, not an obligation
 
 
 def extract_commitments(ctx: Context, sents: list[Sentence], meetings: list[Meeting],
@@ -43,7 +44,7 @@ def _commitment_confidence(ctx: Context, s: Sentence) -> float:
         return 0.8
     if s.in_list and s.intro and (m := cues.search(lang, "commitment.list_intro", s.intro)) and m.start() == 0:
         return 0.6
-    if s.column and cues.search(lang, "commitment.column", s.column):
+    if s.column and cues.search(lang, "commitment.column", s.column) and len(text.split()) >= MIN_CELL_WORDS:
         return 0.7
     verbs = [m for m in forward_verbs(_without_decision_cues(text, lang), lang)]
     obligation = cues.search(lang, "commitment.obligation", text)

@@ -18,6 +18,7 @@ from .sentences import Sentence
 NAME, VERSION = "meetings", "1"
 HEADER_BLOCKS = 12
 BRACKETED_PLACE = re.compile(r"\s*\(([^()]{2,60})\)")
+CLOCK = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d|[.:]\d)")
 
 
 @dataclass
@@ -141,13 +142,36 @@ def _own_meeting(ctx: Context, sents: list[Sentence]) -> Meeting | None:
     if not date:
         return None
     place = next((v for s in header if (v := field_value(s.text, "field.place", ctx.lang))), None)
+    place = place or _place_line(header)
     title_text = " ".join(s.text for s in sents[:4])
     body = body_in(title_text, ctx.lang)
     status = MeetingStatus.PLANNED if ctx.kind == DocKind.AGENDA else MeetingStatus.HELD
     anchor = when or (sents[0] if sents else None)
     ev = evidence(ctx.doc, anchor.start, anchor.end, NAME, VERSION, 0.9) if anchor else None
-    return Meeting(date=date, status=status, start=date_match.start_time if date_match else None,
-                   end=date_match.end_time if date_match else None, place=place, body=body, evidence=ev)
+    start = date_match.start_time if date_match else None
+    end = date_match.end_time if date_match else None
+    return Meeting(date=date, status=status, start=start or _clock_after(sents, "meeting.opened", ctx.lang),
+                   end=end or _clock_after(sents, "meeting.closed", ctx.lang), place=place, body=body, evidence=ev)
+
+
+def _clock_after(sents: list[Sentence], cue_id: str, lang: str) -> str | None:
+    """The time written with an opening or closing cue: 'avasi kokouksen klo 12.00', 'Mötets öppnande 17:54'."""
+    for s in sents:
+        if (m := cues.search(lang, cue_id, s.text)) and (t := CLOCK.search(s.text, m.end())):
+            if t.start() - m.end() <= 80:
+                return f"{int(t.group(1)):02d}:{t.group(2)}"
+    return None
+
+
+def _place_line(header: list[Sentence]) -> str | None:
+    """An unlabelled header line that starts with a municipality: 'Mikkelissä, kaupunginkirjaston salissa.'"""
+    for s in header:
+        if s.item:
+            break
+        found = find_municipalities(s.text)
+        if found and found[0][0] == 0 and len(s.text) < 120 and not s.text.rstrip().endswith(":"):
+            return s.text.strip().rstrip(".")
+    return None
 
 
 def _schedule(ctx: Context, s: Sentence, found: list[DateMatch]) -> list[Meeting]:

@@ -156,7 +156,9 @@ def _month_tables(g: _Grammar, data: dict[str, Any]) -> list[str]:
                 forms.append(name + ending)
                 g.month_of[_key(name + ending)] = int(num)
                 g.roles.setdefault(_key(name + ending), set()).add(role)
-    abbr_roles = {"after_day", "with_year"} | ({"before_day"} if suffixes.get("before_day") else set())
+    abbr_roles = {"after_day", "with_year"}
+    if suffixes.get("before_day"):
+        abbr_roles.add("before_day")
     for num, abbrs in data.get("month_abbreviations", {}).items():
         for abbr in abbrs:
             forms.append(abbr)
@@ -217,13 +219,14 @@ def _grammar(lang: str) -> _Grammar:
         "numeric": _either(numeric),
         "month": rf"(?P<mon>{alt(months)})(?P<dot>\.)?(?!\w)",
         "season": rf"(?P<season>{alt(g.season_of)})(?!\w)",
-        "year_number": (rf"(?P<y1>(?:19|20)(?<![\w.,/:]\d\d)(?<!\d[-\u2013]\d\d)\d\d)(?:\s*{DASH}\s*"
-                 rf"(?P<y2>{YEAR4})|\s+{range_word}\s+(?P<y3>{YEAR4}))?(?!\w|[.,:/]\d|-\w)"),
+        "year_number": (rf"(?P<y1>(?:19|20)(?<![\w.,/:]\d\d)(?<!\d[-\u2013]\d\d)\d\d)"
+                        rf"(?:\s*{DASH}\s*(?P<y2>{YEAR4})|\s+{range_word}\s+(?P<y3>{YEAR4}))?"
+                        rf"(?!\w|[.,:/]\d|-\w)"),
         "time_cued": rf"(?P<cue>{time_cue}){SEP}{time_core}",
         "time_bare": (rf"(?=\d)(?<![\w.,:/])(?=\d{{1,2}}(?:[.:]\d\d)?(?:{marker}|\s*{DASH}\s*"
                       rf"\d{{1,2}}(?:[.:]\d\d)?{marker})|\d{{1,2}}:\d\d\s*{DASH}\s*\d{{1,2}}:\d\d)"
                       rf"{time_core}"),
-        # searched in the WINDOW characters before a match, ending where it starts
+        # searched backwards from where a match starts, as far as ``window`` says
         "weekday_before": (rf"(?:(?<!\w)(?P<wd>{alt(g.weekday_of)})\.?,?\s+)?"
                            rf"(?:(?<!\w)(?P<dp>{alt(data.get('day_prefixes', []))})\s+)?\Z"),
         "days_before": (rf"(?<![\w.,/:]){days}\s+"
@@ -240,7 +243,8 @@ def _grammar(lang: str) -> _Grammar:
                        rf"(?:\s+(?P<dw>{alt(data.get('day_words', []))}))?(?!\w|[.,:]\d)"),
         "year_after": rf"(?:,\s*|\s+)(?P<y>{YEAR4})(?!\w|[.,:/]\d|-\w)",
         "season_year_after": (rf"(?:\s+{alt(data.get('season_year_joiners', []))})?\s+"
-                              rf"(?P<y>{YEAR4})(?:\s*{DASH}\s*(?P<y2>{YEAR4}))?(?!\w|[.,:/]\d|-\w)"),
+                              rf"(?P<y>{YEAR4})(?:\s*{DASH}\s*(?P<y2>{YEAR4}))?"
+                              rf"(?!\w|[.,:/]\d|-\w)"),
         "cue_after": rf"\s+(?P<ca>{alt(g.cues_after)})(?!\w)",
         "time_after": (rf"[.,]?[^\S\n]*,?[^\S\n]*\n?[^\S\n]*"
                        rf"(?:(?P<cue>{time_cue}|{alt(data.get('date_time_joiners', []))}){SEP})?"
@@ -248,17 +252,21 @@ def _grammar(lang: str) -> _Grammar:
         "range_gap": rf"\s*(?:{DASH}|/|\s{range_word}\s)\s*",
     }
     g.rx = {name: re.compile(p) for name, p in patterns.items()}
-    longest = lambda *lists: sum(max((len(w) for w in ws), default=0) + 3 for ws in lists)
     g.window = {
-        "weekday_before": longest(g.weekday_of, data.get("day_prefixes", [])),
-        "days_before": longest(["00:e-00:e."], data.get("day_month_joiners", [])),
-        "stem_before": longest(g.stem_of),
-        "cue_before": longest(g.cues_before, data.get("articles", [])),
-        "year_cue_before": longest(g.cues_before, g.year_words),
-        "year_word_year_before": longest(g.year_words, ["2000"]),
-        "not_date_before": longest(data.get("not_date_before", [])),
+        "weekday_before": _longest(g.weekday_of, data.get("day_prefixes", [])),
+        "days_before": _longest(["00:e-00:e."], data.get("day_month_joiners", [])),
+        "stem_before": _longest(g.stem_of),
+        "cue_before": _longest(g.cues_before, data.get("articles", [])),
+        "year_cue_before": _longest(g.cues_before, g.year_words),
+        "year_word_year_before": _longest(g.year_words, ["2000"]),
+        "not_date_before": _longest(data.get("not_date_before", [])),
     }
     return g
+
+
+def _longest(*word_lists: Iterable[str]) -> int:
+    """Characters a sequence of one word from each list (plus spaces) can take at most."""
+    return sum(max((len(w) for w in words), default=0) + 3 for words in word_lists)
 
 
 # ---------------------------------------------------------------- candidates
@@ -377,7 +385,8 @@ def _numeric_cand(src: _Src, form: str, groups: dict[str, str | None], start: in
         d1 = int(groups["d1"] or 0)
         if not 1 <= d1 <= 31:
             return None
-        return _with_weekday(src, _Cand(start, end, RANK_FULL, "range", first=_Day(None, None, d1, raw),
+        return _with_weekday(src, _Cand(start, end, RANK_FULL if full else RANK_NO_YEAR, "range",
+                                        first=_Day(None, None, d1, raw),
                                         last=_Day(y, mo, d, raw), confidence=0.9))
     day = _Day(int(yy) if yy else y, mo, d, raw, yy=bool(yy))
     cand = _with_weekday(src, _Cand(start, end, RANK_FULL if (full or yy) else RANK_NO_YEAR, "day",
@@ -390,7 +399,7 @@ def _numeric_cand(src: _Src, form: str, groups: dict[str, str | None], start: in
 
 
 def _with_weekday(src: _Src, cand: _Cand) -> _Cand:
-    """Extend a day leftwards over a weekday name and a day prefix (``den``, ``the``)."""
+    """Extend a day leftwards over a weekday name and a day prefix word."""
     w = src.before("weekday_before", cand.start)
     if w and (not w["wd"] or src.name_case_ok(w.start("wd"))):
         cand.start = w.start()
@@ -499,7 +508,8 @@ def _years(src: _Src) -> Iterable[_Cand]:
         y2 = int(m["y2"] or m["y3"]) if (m["y2"] or m["y3"]) else None
         if y2 is not None and not 0 < y2 - y1 <= 50:
             continue
-        cand = _period_cand(src, m.start(), m.end(), _Period("calendar_year", y1, y2), 0.85, year_words=True)
+        cand = _period_cand(src, m.start(), m.end(), _Period("calendar_year", y1, y2), 0.85,
+                            year_words=True)
         if cand.cued or y2 is not None:
             yield cand
 
@@ -555,7 +565,8 @@ def _times(src: _Src) -> Iterable[_Cand]:
             if src.starts_word(m.start()) and _is_time(m, src.g, attached=False):
                 t1, t2 = _times_of(m, src.g)
                 if t1:
-                    yield _Cand(m.start(), m.end(), RANK_FULL, "time", t1=t1, t2=t2, confidence=0.75)
+                    yield _Cand(m.start(), m.end(), RANK_FULL, "time", t1=t1, t2=t2,
+                                confidence=0.75)
 
 
 # ---------------------------------------------------------------- choosing and combining
@@ -621,7 +632,8 @@ def _month_end(y: int, m: int) -> dt.date:
     return dt.date(y, m, calendar.monthrange(y, m)[1])
 
 
-def _nearest_year(ref: dt.date, span_of: Callable[[int], tuple[dt.date, dt.date] | None]) -> int | None:
+def _nearest_year(ref: dt.date,
+                  span_of: Callable[[int], tuple[dt.date, dt.date] | None]) -> int | None:
     """The year (reference year or a neighbour) whose span lies closest to ``ref``."""
     best: tuple[int, int] | None = None
     for y in (ref.year, ref.year - 1, ref.year + 1):
@@ -784,6 +796,8 @@ def _first_full_date(cands: list[_Cand]) -> dt.date | None:
 
 def find_dates(text: str, lang: str = "fi", reference: dt.date | None = None) -> list[DateMatch]:
     """Every date, period and time in ``text``, non-overlapping, in text order."""
+    if isinstance(reference, dt.datetime):
+        reference = reference.date()
     src = _Src(text, _lower(text), _grammar(lang))
     cands = [*_numeric(src), *_months(src), *_seasons(src), *_years(src), *_times(src)]
     cands = [c for c in cands if "\n\n" not in text[c.start:c.end]]

@@ -294,9 +294,8 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[dict[s
     sql = " UNION ALL ".join(parts) + " ORDER BY rank LIMIT :limit"
     try:
         return [dict(r) for r in conn.execute(sql, {"q": query, "limit": limit})]
-    except sqlite3.OperationalError as e:
-        if "fts5" not in str(e) and "syntax" not in str(e):
-            raise
+    except sqlite3.OperationalError:
+        pass  # not FTS5 syntax (unbalanced quotes, stray operators): search the words as written
     plain = _quoted(query)
     if not plain:
         raise QueryError(f"nothing to search for in {query!r}")

@@ -377,11 +377,12 @@ def test_ten_thousand_words_well_under_fifty_ms():
     while len(text.split()) < 10_000:
         text += "\n\n" + text
     find_dates(text[:1000], "fi")  # grammar compiled once, outside the timing
-    best = min(_timed(lambda: find_dates(text, "fi")) for _ in range(3))
+    best = min(_cpu_seconds(lambda: find_dates(text, "fi")) for _ in range(3))
     assert best < 0.05, f"{best * 1000:.1f} ms"
 
 
-def _timed(fn) -> float:
-    start = time.perf_counter()
+def _cpu_seconds(fn) -> float:
+    """CPU time, so that other jobs on a shared machine do not fail the test."""
+    start = time.process_time()
     fn()
-    return time.perf_counter() - start
+    return time.process_time() - start

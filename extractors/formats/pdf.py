@@ -328,17 +328,25 @@ def _image_coverage(page: pdfium.PdfPage) -> float:
 
 
 def _may_hold_table(page: pdfium.PdfPage, lines: list[Line]) -> bool:
-    """Cheap test before pdfplumber runs: ruling lines or cell fills, or aligned text columns."""
+    """Cheap test before pdfplumber runs (~0.4 s a page): aligned text columns, or drawn
+    edges at three or more distinct x and y positions (two columns, two rows at least;
+    a box around prose or full-width row shading has only two)."""
     if _text_columns(lines):
         return True
     width, height = page.get_size()
-    paths = 0
+    xs: set[int] = set()
+    ys: set[int] = set()
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
         left, bottom, right, top = obj.get_bounds()
-        if (right - left) * (top - bottom) < 0.8 * width * height:  # a page-sized fill is no table
-            paths += 1
-            if paths >= 4:
-                return True
+        w, h = right - left, top - bottom
+        if w * h > 0.8 * width * height or (w < 3 and h < 3):
+            continue  # a page-sized fill or a dot
+        if w >= 3:
+            ys.update((round(bottom / 2), round(top / 2)) if h >= 3 else (round((bottom + top) / 4),))
+        if h >= 3:
+            xs.update((round(left / 2), round(right / 2)) if w >= 3 else (round((left + right) / 4),))
+        if len(xs) >= 3 and len(ys) >= 3:
+            return True
     return False
 
 

@@ -84,8 +84,8 @@ def normalise_organisation(raw: str, lang: str = "fi") -> str:
     if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = text[1:-1].strip()
     # A spaced dash before a lower-case word is a compound written loosely ("X - hanke").
-    text = re.sub(rf"(?<=\w)\s+[{DASH}]\s*(?=[a-zåäöü])|(?<=\w)\s*[{DASH}]\s+(?=[a-zåäöü]\w)",
-                  "-", text)
+    # ("Sosiaali- ja terveys..." has no space before its dash and stays as it is.)
+    text = re.sub(rf"(?<=\w)\s+[{DASH}]\s*(?=[a-zåäöü])", "-", text)
     if text and " " not in text.strip("()") and (canon := canonical_municipality(text)):
         return canon
     return text

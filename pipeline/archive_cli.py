@@ -18,6 +18,7 @@ from rich.table import Table
 
 from pipeline.archive import DEFAULT_DB, RECORD_TABLES, Archive, ArchiveError
 from pipeline.cli import app, fail
+from pipeline.limits import DEFAULT_TIMEOUT
 from pipeline.query import QUERY_TABLES, Filters, QueryError
 from schemas.records import DocKind
 
@@ -108,11 +109,25 @@ def ingest(
         "Run the record extractors again over the archived text and blocks, without reading files "
         "(all documents, or those under PATH...)."))] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary line.")] = False,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", help=(
+        "Worker processes reading and extracting in parallel (default: one per CPU core)."))] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds one file may take; then its worker is killed "
+                                                "and the file recorded as failed.")] = DEFAULT_TIMEOUT,
+    max_file_size: Annotated[str, typer.Option(help="Larger files are refused, e.g. 200MB.")] = "200MB",
+    memory_limit: Annotated[str, typer.Option(help=(
+        "Address space per worker (RLIMIT_AS), e.g. 1.5GB; 0 for none."))] = "1.5GB",
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON summary object on stdout.")] = False,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help=(
+        "Progress bar on stderr (default: when stderr is a terminal, unless --quiet or --json)."))] = None,
 ) -> None:
     """Import files into the archive: same bytes again change nothing; new bytes replace a document.
 
+    Files are read and extracted by worker processes; one writer stores one document per
+    transaction, so an interrupted import can simply be run again.
+
     Exit status: 0 all imported, 1 some failed (see `arkisto errors`), 2 usage error.
     """
+    from pipeline import batch
     from pipeline import ingest as importer
 
     paths = paths or []
@@ -122,13 +137,24 @@ def ingest(
     if missing and not reextract:
         fail(f"no such file or folder: {', '.join(missing)}")
     command = " ".join(["arkisto", "ingest", *sys.argv[2:]]) if sys.argv[1:2] == ["ingest"] else "ingest"
+    try:
+        options = batch.options_from_cli(workers, timeout, max_file_size, memory_limit,
+                                         progress if progress is not None or not (quiet or as_json) else False)
+    except ValueError as e:
+        fail(str(e))
     archive = _open(db, readonly=False)
     with archive:
-        report = (importer.reextract(archive, paths, command) if reextract
-                  else importer.ingest(archive, paths, command))
+        try:
+            report = (importer.reextract(archive, paths, command) if reextract
+                      else batch.run_batch(archive, paths, options, command))
+        except batch.BatchError as e:
+            fail(str(e), 1)
     for f in report.files:
         if f.outcome == "failed":
             typer.echo(f"{f.path}: {f.stage}: {f.reason}", err=True)
+    if as_json:
+        typer.echo(json.dumps(batch.summary(report), ensure_ascii=False))
+        raise typer.Exit(1 if report.failed else 0)
     if not quiet:
         _print_summary(report)
     counts = report.counts

@@ -20,7 +20,7 @@ from schemas.document import Block, BlockKind, Document
 from schemas.records import Attendee, AttendeeStatus, Role
 
 from .evidence import evidence
-from .normalise import (canonical_municipality, first_names, is_first_name, normalise_organisation,
+from .normalise import (canonical_municipality, is_first_name, name_particles, normalise_organisation,
                         normalise_person)
 
 NAME, VERSION = "attendees", "1"
@@ -29,7 +29,6 @@ STATUS_OF_KIND = {"present": AttendeeStatus.PRESENT, "guest": AttendeeStatus.PRE
                   "speaker": AttendeeStatus.PRESENT, "absent": AttendeeStatus.ABSENT,
                   "invited": None}
 PROSE_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY)
-PARTICLES = frozenset({"von", "van", "af", "de", "der", "den", "da", "di", "du", "la", "le", "zu", "ter"})
 NAME_WORD = re.compile(r"^[A-ZÅÄÖÜÉÈÁÓÍÚŠŽØÆ][a-zåäöüéèáóíúšžøæçñ'’]+"
                        r"(?:[-\u2010\u2011\u2013][A-ZÅÄÖÜÉa-zåäöüé][a-zåäöüéèáóíúšžøæçñ'’]+)*$")
 INITIALS = re.compile(r"^(?:[A-ZÅÄÖ]\.?-?){1,3}$")
@@ -39,7 +38,6 @@ CELL_SPLIT = re.compile(r"\t+| {3,}")
 BULLET = re.compile(r"^(?:[-*•▪◦‣►▶→➢]|\d{1,2}[.)])\s+")
 NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]|§\s*\d+)$")
 LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ ./()-]{0,40}:(?:\s|$)")
-LIST_SEP = re.compile(r"\s*[,;]\s*|\s+(?:ja|och|and|&)\s+(?=[A-ZÅÄÖ])")
 MAX_CONTINUATION_BLOCKS = 40
 
 
@@ -60,6 +58,10 @@ class Cues:
     speaker_context: tuple[str, ...]
     qualifiers: frozenset[str]
     stopwords: frozenset[str]
+    connectors: frozenset[str]
+    list_sep: re.Pattern[str]
+    role_link: re.Pattern[str]
+    particles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +70,7 @@ def cues() -> Cues:
     roles: list[tuple[str, str, bool, bool]] = []
     org_words, present, absent, qualifiers, stop = set(), set(), set(), set(), set()
     columns: dict[str, set[str]] = {}
-    suffixes, context = set(), set()
+    suffixes, context, connectors, links = set(), set(), set(), set()
     for lang in LANGUAGES:
         data = load(lang, "attendance")
         if not data:
@@ -88,12 +90,19 @@ def cues() -> Cues:
         suffixes.update(data["title_suffixes"])
         context.update(data["speaker_context"])
         qualifiers.update(w.casefold() for w in data["meeting_qualifiers"])
+        connectors.update(w.casefold() for w in data.get("list_connectors", []))
+        links.update(w.casefold() for w in data.get("role_connectors", []))
         sw = load(lang, "stopwords")
         stop.update(w.casefold() for w in (sw.get("words", []) if isinstance(sw, dict) else sw))
     alternation = "|".join(r"\s+".join(map(re.escape, h.split())) for h in sorted(kinds, key=len, reverse=True))
     heading_re = re.compile(rf"^(?:\d{{1,2}}[.)]?\s*)?(?P<h>{alternation})(?P<colon>\s*:)?(?=\s|$)\s*(?P<rest>.*)$",
                             re.I | re.S)
+    joined = "|".join(map(re.escape, sorted(connectors, key=len, reverse=True))) or "(?!)"
+    linked = "|".join(map(re.escape, sorted(links, key=len, reverse=True))) or "(?!)"
     return Cues(heading_re=heading_re, heading_kind=kinds,
+                connectors=frozenset(connectors), particles=name_particles(),
+                list_sep=re.compile(rf"\s*[,;]\s*|\s+(?:{joined})\s+(?=[A-ZÅÄÖ])", re.I),
+                role_link=re.compile(rf"^\s*(?:,|\(|:|-|–)?\s*(?:(?:{linked})\s+)?([\wåäöÅÄÖ.]+)", re.I),
                 roles=tuple(sorted(roles, key=lambda r: len(r[0]), reverse=True)),
                 org_words=frozenset(org_words),
                 columns={k: tuple(sorted(v, key=len, reverse=True)) for k, v in columns.items()},
@@ -268,7 +277,7 @@ def segment_names(toks: list[Tok], c: Cues) -> list[Person] | None:
             cost = 0.0 if is_first_name(_bare(toks[i].text)) else UNKNOWN_FIRST
             cost += sum(0.4 if is_first_name(_bare(t.text)) else 1.5 for t in toks[i + 1:j])
             k = j
-            while k < n - 1 and toks[k].text in PARTICLES:
+            while k < n - 1 and toks[k].text in c.particles:
                 k += 1
             sur = toks[k].text
             if not (_name_word(sur) or _initials(sur)):
@@ -386,7 +395,7 @@ def _parse_name(piece: Piece, c: Cues) -> NameParse | None:
         return None
     j = i + 1
     while j < len(toks) and (_name_word(toks[j].text) or _initials(toks[j].text)
-                             or toks[j].text in PARTICLES) and j - i < 5:
+                             or toks[j].text in c.particles) and j - i < 5:
         if toks[j - 1].text.endswith((",", ";")):
             break
         j += 1
@@ -414,7 +423,7 @@ def _parse_line(line: Piece, kind: str, c: Cues) -> list[Entry]:
         line = line.sub(m.end())
     if not line.text:
         return []
-    parts = _split(line, LIST_SEP)
+    parts = _split(line, c.list_sep)
     if len(parts) == 1 and "(" not in line.text:
         toks = _tokens(line)
         if len(toks) >= 4 and (people := segment_names(toks, c)) and len(people) >= 2:
@@ -491,7 +500,7 @@ def _org_units(piece: Piece, c: Cues) -> list[str]:
             units[-1].append(w)
         else:
             units.append([w])
-        glue = w.endswith("-") or w.casefold() in ("ja", "och", "and", "&")
+        glue = w.endswith("-") or w.casefold() in c.connectors
     return [" ".join(u) for u in units]
 
 
@@ -868,7 +877,7 @@ def _roles_near(text: str, start: int, end: int, full: bool, c: Cues) -> list[tu
             break
     if full:
         after = text[end:end + 50].split("\n")[0]
-        m = re.match(r"^\s*(?:,|\(|:|-|–)?\s*(?:(?:till|som|as|toimi[a-z]*)\s+)?([\wåäöÅÄÖ.]+)", after)
+        m = c.role_link.match(after)
         if m and (r := role_of(m.group(1))) and r[0] in PROSE_ROLES:
             found.append((r[0], m.group(1), True))
     return found

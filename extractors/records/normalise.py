@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.lang import LANG_DIR, load
+from extractors.lang import LANG_DIR, LANGUAGES, load
 
 GAZETTEER = LANG_DIR / "fi" / "municipalities.tsv"
 
@@ -186,7 +186,13 @@ def find_municipalities(text: str) -> list[tuple[int, int, str]]:
 def first_names() -> frozenset[str]:
     """Lower-cased first-name lexicon (``lang/fi/names.json``)."""
     data = load("fi", "names")
-    return frozenset(n.casefold() for k, v in data.items() if k != "source" for n in v)
+    return frozenset(n.casefold() for k, v in data.items() if k not in ("source", "particles") for n in v)
+
+
+@lru_cache(maxsize=1)
+def name_particles() -> frozenset[str]:
+    """Lower-case words inside surnames: von, af, de ..."""
+    return frozenset(load("fi", "names").get("particles", []))
 
 
 def is_first_name(token: str) -> bool:
@@ -265,8 +271,9 @@ def _prefix_known(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _body_words() -> frozenset[str]:
-    return frozenset({"kaupunki", "kunta", "stad", "kommun", "city", "municipality",
-                      "kaupungin", "kunnan"})
+    """Words that make a municipality a body ('Keravan kaupunki', 'Sjundeå kommun')."""
+    return frozenset(w.casefold() for lang in LANGUAGES
+                     for w in (load(lang, "attendance") or {}).get("municipality_body_words", []))
 
 
 def _harmony(word: str) -> bool:

@@ -12,13 +12,16 @@ from __future__ import annotations
 import atexit
 import hashlib
 import importlib
+import io
 import os
+import re
 import shutil
 import signal
 import subprocess
 import tempfile
 import threading
 import uuid
+import zipfile
 from pathlib import Path
 
 from schemas.document import Document
@@ -44,7 +47,7 @@ def read(path: Path, data: bytes, fmt: str, *, timeout: float = TIMEOUT) -> Docu
         result = convert_many([source], target, outdir=Path(tmp) / "out", timeout=timeout)[source]
         if isinstance(result, ReadError):
             raise result
-        converted = result.read_bytes()
+        converted, cleared = drop_volatile_fields(result.read_bytes())
     try:
         reader = importlib.import_module(MODERN_READERS[target])
     except ImportError as e:
@@ -57,7 +60,42 @@ def read(path: Path, data: bytes, fmt: str, *, timeout: float = TIMEOUT) -> Docu
     doc.format = fmt
     doc.source = str(path)
     doc.metadata["converted_by"] = "LibreOffice"
+    if cleared:
+        doc.metadata["volatile_fields_cleared"] = cleared
     return doc
+
+
+# DATE and TIME fields show "now": LibreOffice recomputes them while converting, so a 2015
+# memo would carry the conversion day. Their shown value is dropped (SAVEDATE, CREATEDATE
+# and PRINTDATE are stored facts and stay).
+_VOLATILE = r"\s*(?:DATE|TIME)\b"
+_COMPLEX_FIELD = re.compile(
+    r"(<w:instrText[^>]*>" + _VOLATILE + r"[^<]*</w:instrText>.*?<w:fldChar [^>]*w:fldCharType=\"separate\"[^>]*>)"
+    r"(.*?)(<w:fldChar [^>]*w:fldCharType=\"end\")", re.S)
+_SIMPLE_FIELD = re.compile(r"(<w:fldSimple [^>]*w:instr=\"" + _VOLATILE + r"[^\"]*\"[^>]*>)(.*?)(</w:fldSimple>)", re.S)
+_SLIDE_FIELD = re.compile(r"(<a:fld [^>]*type=\"datetime[^\"]*\"[^>]*>)(.*?)(</a:fld>)", re.S)
+_TEXT = re.compile(r"(<(w|a):t(?:\s[^>]*)?>)[^<]*(</\2:t>)")
+
+
+def drop_volatile_fields(package: bytes) -> tuple[bytes, int]:
+    """A converted DOCX/PPTX with the shown text of date/time-of-now fields emptied."""
+    try:
+        source = zipfile.ZipFile(io.BytesIO(package))
+    except zipfile.BadZipFile as e:
+        raise ReadError(f"LibreOffice wrote a broken file: {e}") from e
+    out = io.BytesIO()
+    cleared = 0
+    with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.endswith(".xml") and item.filename.startswith(("word/", "ppt/slides/")):
+                text = data.decode("utf-8")
+                for pattern in (_COMPLEX_FIELD, _SIMPLE_FIELD, _SLIDE_FIELD):
+                    text, n = pattern.subn(lambda m: m[1] + _TEXT.sub(r"\1\3", m[2]) + m[3], text)
+                    cleared += n
+                data = text.encode("utf-8")
+            target.writestr(item, data)
+    return out.getvalue(), cleared
 
 
 def soffice_binary() -> str:

@@ -112,13 +112,6 @@ def org_key(name: str) -> str:
     return " ".join(WORD.findall(name.casefold()))
 
 
-def contains_words(haystack: str, needle: str) -> bool:
-    """The words of ``needle`` occur in a row in ``haystack``."""
-    hay, want = WORD.findall(haystack), WORD.findall(needle)
-    n = len(want)
-    return n > 0 and any(hay[i:i + n] == want for i in range(len(hay) - n + 1))
-
-
 def summary_text(kind: str, r: Row) -> str:
     """One line that names a record (tooltips and entity pages)."""
     if kind == "meeting":
@@ -371,10 +364,17 @@ class Entities:
                 if key and key not in self.orgs:
                     self.org(key, " ".join(d["body"].split()))
                 tied.append((d, key, "body"))
+        by_first_word: dict[str, list[tuple[list[str], Entity]]] = defaultdict(list)
+        for entity in self.orgs.values():
+            ws = WORD.findall(entity.key)
+            if ws:
+                by_first_word[ws[0]].append((ws, entity))
         for record, key, relation in tied:
-            for entity in self.orgs.values():
-                if key and contains_words(key, entity.key):
-                    entity.add(record, relation)
+            hay = WORD.findall(key or "")
+            for i, word in enumerate(hay):
+                for ws, entity in by_first_word.get(word, []):
+                    if hay[i:i + len(ws)] == ws:
+                        entity.add(record, relation)
         # a person was at the meetings and decisions of the documents they attended
         for kind in ("meeting", "decision"):
             for r in rec[kind]:
@@ -428,23 +428,16 @@ def document_text(doc: Row, records: list[Row], blocks: list[Row]) -> Markup:
     return highlight(doc["text"], spans, page_markers(doc, blocks))
 
 
-def _write(path: Path, html: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(html, encoding="utf-8")
+GENERATOR = '<meta name="generator" content="arkisto report">'
+PAGE_FOLDERS = ("docs", "organisations", "persons")
 
 
-def build_report(db: Path = DEFAULT_DB, out: Path = Path("output/report"), today: date | None = None) -> Summary:
-    """Read ``db`` and write the site into ``out``; returns what was written."""
-    today = today or date.today()
-    archive = read_archive(Path(db))
+def render_site(archive: Archive, today: date, db_name: str) -> dict[str, str]:
+    """Every page of the site: relative path -> HTML."""
+    env = environment()
     events = assign_lanes(archive, today)
     entities = Entities(archive)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise ReportError(f"cannot write to {out}: {e.strerror}") from e
-    env = environment()
-    generated = datetime.now().isoformat(timespec="seconds")
+    common = {"generated": datetime.now().isoformat(timespec="seconds"), "today": today, "db_name": db_name}
     by_doc: dict[str, list[Row]] = defaultdict(list)
     for kind in RECORD_TABLES.values():
         for r in archive.records[kind]:
@@ -454,21 +447,46 @@ def build_report(db: Path = DEFAULT_DB, out: Path = Path("output/report"), today
               "commitments": len(archive.records["commitment"]), "errors": len(archive.errors)}
     orgs = sorted((e for e in entities.orgs.values() if e.items), key=lambda e: e.name.casefold())
     persons = sorted((e for e in entities.persons.values() if e.items), key=lambda e: e.name.casefold())
-    common = {"generated": generated, "today": today, "db_name": Path(db).name}
-    _write(out / "index.html", env.get_template("index.html").render(
+    pages = {"index.html": env.get_template("index.html").render(
         root="", counts=counts, timeline=layout(events, today), documents=archive.documents,
         errors=archive.errors, runs=archive.runs, organisations=orgs, persons=persons,
-        overdue=sum(1 for c in archive.records["commitment"] if c["overdue"]), **common))
+        overdue=sum(1 for c in archive.records["commitment"] if c["overdue"]), **common)}
+    document = env.get_template("document.html")
     for doc in archive.documents:
         records = by_doc[doc["id"]]
         grouped = {kind: sorted((r for r in records if r["kind"] == kind),
                                 key=lambda r: (not r["span_ok"], r.get("span_start") or 0, r["id"]))
                    for kind in RECORD_TABLES.values()}
-        _write(out / doc["href"], env.get_template("document.html").render(
+        pages[doc["href"]] = document.render(
             root="../", doc=doc, text=document_text(doc, records, archive.blocks.get(doc["id"], [])),
             records=grouped, numbered=any(r.get("item_number") for r in grouped["decision"]),
-            runs=archive.runs, **common))
-    for entity in orgs + persons:
-        _write(out / entity.href, env.get_template("entity.html").render(
-            root="../", entity=entity, items=entity.timeline(), **common))
-    return Summary(out, len(archive.documents), len(orgs), len(persons))
+            runs=archive.runs, **common)
+    entity = env.get_template("entity.html")
+    for e in orgs + persons:
+        pages[e.href] = entity.render(root="../", entity=e, items=e.timeline(), **common)
+    return pages
+
+
+def write_site(out: Path, pages: dict[str, str]) -> None:
+    """Write ``pages`` under ``out``; pages an earlier report wrote there and this one did not are removed."""
+    try:
+        for folder in PAGE_FOLDERS:
+            for old in (out / folder).glob("*.html"):
+                name = f"{folder}/{old.name}"
+                if name not in pages and GENERATOR in old.read_text(encoding="utf-8", errors="replace")[:2000]:
+                    old.unlink()
+        for name, html in pages.items():
+            path = out / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(html, encoding="utf-8")
+    except OSError as e:
+        raise ReportError(f"cannot write the report to {out}: {e.strerror or e}") from e
+
+
+def build_report(db: Path = DEFAULT_DB, out: Path = Path("output/report"), today: date | None = None) -> Summary:
+    """Read ``db`` and write the site into ``out``; returns what was written."""
+    archive = read_archive(Path(db))
+    pages = render_site(archive, today or date.today(), Path(db).name)
+    write_site(Path(out), pages)
+    count = Counter(name.split("/")[0] for name in pages)
+    return Summary(Path(out), count["docs"], count["organisations"], count["persons"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import importlib
 import re
+import shutil
 import sqlite3
 from datetime import date
 from html.parser import HTMLParser
@@ -328,6 +329,26 @@ def test_past_due_commitments_depend_on_the_day(site: tuple[Path, Path], tmp_pat
     if max(dues) > last:
         assert overdue_marker in (late / "index.html").read_text(encoding="utf-8")
         assert any("myöhässä</span>" in p.read_text(encoding="utf-8") for p in doc_pages(late))
+
+
+@pytest.mark.slow
+def test_an_archive_of_failures_only_and_stale_pages_removed(site: tuple[Path, Path], tmp_path: Path) -> None:
+    _, sample_out = site
+    out = tmp_path / "site"
+    shutil.copytree(sample_out, out)
+    (out / "docs" / "oma-muistiinpano.html").write_text("<p>not ours</p>", encoding="utf-8")
+    folder = tmp_path / "rikki"
+    folder.mkdir()
+    (folder / "~$kokous.docx").write_bytes(b"\x00" * 162)
+    db = tmp_path / "rikki.sqlite"
+    arkisto("ingest", folder, "--db", db, "-q")
+    code, err = arkisto("report", "--db", db, "--out", out)
+    assert code == 0, err
+    assert [p.name for p in doc_pages(out)] == ["oma-muistiinpano.html"]
+    assert not list((out / "organisations").glob("*.html")) and not list((out / "persons").glob("*.html"))
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'card-documents"><span class="num">0</span>' in index and "<svg" not in index
+    assert "~$kokous.docx" in index
 
 
 def test_a_missing_archive_is_a_one_line_error(tmp_path: Path) -> None:

@@ -102,4 +102,14 @@ def _looks_binary(head: bytes) -> bool:
         bad = sum(1 for ch in decoded if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\r\n\x0c"))
         return bad > 0.05 * max(1, len(decoded))
     control = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return control > 0.05 * len(head)
+    if control > 0.05 * len(head):
+        return True
+    # Not UTF-8 and mostly high bytes: noise, not a legacy 8-bit text. (Finnish, Swedish
+    # and English in cp1252/latin-1 have a few per cent; Cyrillic code pages would fail.)
+    try:
+        head.decode("utf-8")
+        return False
+    except UnicodeDecodeError as e:
+        if e.start >= len(head) - 3:
+            return False  # a multi-byte character cut by the 1 kB window
+    return sum(1 for b in head if b >= 0x80) > 0.3 * len(head)

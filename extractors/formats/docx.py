@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -21,6 +20,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from schemas.document import BlockKind, Document, DocumentBuilder
 
 from .errors import ReadError
+from .office import core_metadata, format_number, one_line
 from .safezip import check_ooxml
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -138,7 +138,7 @@ class _Numbering:
             k = int(m.group(1)) - 1
             f, _, s = levels.get(k, ("decimal", "", 1))
             value = counters[k] if 0 <= k < 10 and counters[k] is not None else s
-            return _format_number(value, f)
+            return format_number(value, f)
 
         return re.sub(r"%([1-9])", number, text).strip()
 
@@ -148,25 +148,6 @@ def _int(value: str | None, default: int) -> int:
         return int(value) if value is not None else default
     except ValueError:
         return default
-
-
-def _format_number(n: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
-        s = ""
-        while n > 0:
-            n, r = divmod(n - 1, 26)
-            s = chr(97 + r) + s
-        return s.upper() if fmt == "upperLetter" else s
-    if fmt in ("lowerRoman", "upperRoman") and 0 < n < 4000:
-        s = ""
-        for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                               (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-            while n >= value:
-                s, n = s + numeral, n - value
-        return s.upper() if fmt == "upperRoman" else s
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    return str(n)
 
 
 def _read_styles(document: Any) -> tuple[dict[str, _Style], str | None, float]:
@@ -296,12 +277,11 @@ class _Walker:
                 return "", None  # numId 0 switches numbering off
         else:
             num = next((s.num for s in chain if s.num), None)
+        # "List Bullet 2" is its own list at ilvl 0, drawn one step in: the name carries the level.
+        named = next((int(m.group(1) or 1) for s in chain if (m := LIST_STYLE.match(s.name))), None)
         if num is not None:
-            return self.numbering.label(num[0], num[1]), min(num[1], 8) + 1
-        for s in chain:
-            if m := LIST_STYLE.match(s.name):
-                return "", int(m.group(1) or 1)
-        return "", None
+            return self.numbering.label(num[0], num[1]), max(min(num[1], 8) + 1, named or 1)
+        return "", named
 
     def _heading_level(self, ppr: Any, chain: list[_Style], p: Any, text: str) -> int | None:
         outline = _val(ppr.find(W + "outlineLvl")) if ppr is not None else None
@@ -460,25 +440,6 @@ def _header_footer_parts(document: Any) -> tuple[list[Any], list[Any]]:
     return headers, footers
 
 
-def _iso(value: Any) -> str | None:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return str(value) if value else None
-
-
-def _metadata(document: Any) -> dict[str, Any]:
-    cp = document.core_properties
-    return {
-        "title": (cp.title or "").strip() or None,
-        "author": (cp.author or "").strip() or None,
-        "created": _iso(cp.created),
-        "modified": _iso(cp.modified),
-        "last_modified_by": (cp.last_modified_by or "").strip() or None,
-        "subject": (cp.subject or "").strip() or None,
-        "keywords": (cp.keywords or "").strip() or None,
-    }
-
-
 def _read(path: Path, data: bytes, fmt: str, document: Any) -> Document:
     builder = DocumentBuilder(str(path), fmt, data)
     walker = _Walker(document, builder)
@@ -501,7 +462,7 @@ def _read(path: Path, data: bytes, fmt: str, document: Any) -> Document:
     for element in footers:
         add_part(element, BlockKind.FOOTER)
     pages = walker.rendered_breaks + 1 if walker.rendered_breaks else None
-    doc = builder.build(pages=pages, metadata=_metadata(document))
+    doc = builder.build(pages=pages, metadata=core_metadata(document.core_properties))
     if not doc.title:
         first = next((b for b in doc.blocks if b.kind == BlockKind.HEADING), None)
         doc.title = first.text[:200] if first else None
@@ -515,14 +476,11 @@ def read(path: Path, data: bytes, fmt: str) -> Document:
     except PackageNotFoundError as e:
         raise ReadError(f"broken Word document: {e}") from e
     except Exception as e:  # python-docx/lxml raise many types on damaged packages
-        raise ReadError(f"broken Word document: {type(e).__name__}: {_one_line(e)}") from e
+        raise ReadError(f"broken Word document: {one_line(e)}") from e
     try:
         return _read(path, data, fmt, document)
     except ReadError:
         raise
     except Exception as e:
-        raise ReadError(f"broken Word document: {type(e).__name__}: {_one_line(e)}") from e
+        raise ReadError(f"broken Word document: {one_line(e)}") from e
 
-
-def _one_line(e: Exception) -> str:
-    return " ".join(str(e).split())[:200]

@@ -15,6 +15,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from .errors import ReadError
+from .office import one_line
 
 MAX_TOTAL_BYTES = 300 * 2**20
 MAX_RATIO = 200
@@ -62,7 +63,7 @@ def read_member(z: zipfile.ZipFile, name: str, what: str = "document") -> bytes:
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as e:
         raise ReadError(f"broken {what}: cannot unpack {name} ({e})") from e
     except Exception as e:  # zlib.error and friends from a corrupt stream
-        raise ReadError(f"broken {what}: cannot unpack {name} ({type(e).__name__})") from e
+        raise ReadError(f"broken {what}: cannot unpack {name} ({one_line(e)})") from e
 
 
 def parse_xml(data: bytes, name: str, what: str = "document") -> Element:
@@ -85,6 +86,6 @@ def check_ooxml(data: bytes, what: str) -> None:
                 with z.open(info) as f:
                     head = f.read(PROLOG_BYTES)
             except Exception as e:  # corrupt deflate stream, bad CRC, ...
-                raise ReadError(f"broken {what}: cannot unpack {info.filename} ({type(e).__name__})") from e
+                raise ReadError(f"broken {what}: cannot unpack {info.filename} ({one_line(e)})") from e
             if any(marker in head for marker in DTD_MARKERS):
                 raise ReadError(f"{what} refused: {info.filename} declares a DTD or entities")

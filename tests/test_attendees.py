@@ -100,6 +100,11 @@ LAYOUTS = {
         build("Läsnä: Pekka Laaksonen Tiina Virtanen Kalle Nieminen"),
         [("Pekka Laaksonen", None, "member", P), ("Tiina Virtanen", None, "member", P),
          ("Kalle Nieminen", None, "member", P)]),
+    "fi surname first, as in official minutes": (
+        build("Läsnä:\nVirtanen Matti, puheenjohtaja\nLaine Liisa Maria, jäsen\nNieminen Kalle (Sipoo), sihteeri",
+              "Poissa: Koskinen Raili"),
+        [("Matti Virtanen", None, "chair", P), ("Liisa Maria Laine", None, "member", P),
+         ("Kalle Nieminen", "Sipoo", "secretary", P), ("Raili Koskinen", None, "member", A)]),
     "fi guests": (
         build("Läsnä: Pekka Laaksonen, Tiina Virtanen", "Kutsuttuina: Heikki Saarinen (Kuntaliitto)"),
         [("Pekka Laaksonen", None, "member", P), ("Tiina Virtanen", None, "member", P),

@@ -128,7 +128,8 @@ def _role_at(lower: str, pos: int, c: Cues) -> tuple[int, str, bool] | None:
     return None
 
 
-def find_roles(text: str) -> list[tuple[int, int, str, bool]]:
+@lru_cache(maxsize=16384)
+def find_roles(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """Role words in ``text``: (start, end, role id, deputy)."""
     c, lower, found, pos = cues(), text.casefold(), [], 0
     while pos < len(lower):
@@ -137,7 +138,7 @@ def find_roles(text: str) -> list[tuple[int, int, str, bool]]:
             pos = hit[0]
         else:
             pos += 1
-    return found
+    return tuple(found)
 
 
 def role_of(text: str) -> tuple[str, bool] | None:
@@ -325,12 +326,13 @@ class Entry:
     end: int | None = None
     name_end: int | None = None  # where the name ends in the document (joined dashes shorten it)
     start: int | None = None  # where the evidence starts when not at the name (a table row)
+    display: str | None = None  # the name in first-name-first order when written the other way
     group: int | None = None  # flattened row whose role cells still need aligning
     pending_roles: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
-        return _person_key(self.name.text)
+        return _person_key(self.display or self.name.text)
 
 
 def _person_key(name: str) -> str:
@@ -380,6 +382,8 @@ class NameParse(NamedTuple):
     strong: bool
     before: list[str]
     after: list[str]
+    display: str | None = None  # 'Matti Virtanen' for a list written 'Virtanen Matti'
+
 
 
 def _parse_name(piece: Piece, c: Cues) -> NameParse | None:
@@ -400,13 +404,20 @@ def _parse_name(piece: Piece, c: Cues) -> NameParse | None:
             break
         j += 1
     core = toks[i:j]
+    display = None
+    if (i > 0 and all(is_first_name(_bare(t.text)) for t in core) and _plain_word(toks[i - 1].text, c)
+            and not is_first_name(_bare(toks[i - 1].text)) and not toks[i - 1].text.endswith((",", ";"))):
+        # Official lists often put the surname first: 'Virtanen Matti, puheenjohtaja'.
+        display = " ".join([*(_bare(t.text) for t in core), _bare(toks[i - 1].text)])
+        i -= 1
+        core = toks[i:j]
     # A trailing place after a complete name is an organisation (Matti Virtanen Kerava).
     while len(core) > 2 and canonical_municipality(_bare(core[-1].text)) and not is_first_name(
             _bare(core[-1].text)) and not is_first_name(_bare(core[-2].text)):
         core = core[:-1]
         j -= 1
     strong = is_first_name(_bare(core[0].text))
-    if len(core) > 1 and not strong and not all(_plain_word(t.text, c) or _initials(t.text) for t in core):
+    if len(core) > 1 and not strong and display is None and not all(_plain_word(t.text, c) or _initials(t.text) for t in core):
         return None
     if len(core) == 1 and not strong and not _plain_word(core[0].text, c):
         return None
@@ -414,7 +425,7 @@ def _parse_name(piece: Piece, c: Cues) -> NameParse | None:
                  core[0].start)
     before = [t.text for t in toks[:i]]
     after = [t.text for t in toks[j:]]
-    return NameParse(name, strong, before, after)
+    return NameParse(name, strong or display is not None, before, after, display)
 
 
 def _parse_line(line: Piece, kind: str, c: Cues) -> list[Entry]:
@@ -445,7 +456,7 @@ def _parse_line(line: Piece, kind: str, c: Cues) -> list[Entry]:
                 and _plain_word(np.name.text, c))
         if multi or lone:
             e = Entry(np.name, kind, (0.9 if np.strong else 0.7) if multi else 0.5, np.strong,
-                      end=part.end)
+                      end=part.end, display=np.display)
             for a in [*leading, " ".join(np.before)] if np.before or leading else []:
                 _set_role(e, a)
             leading = []
@@ -839,10 +850,10 @@ def _prose_roles(doc: Document, entries: list[Entry], c: Cues) -> dict[str, tupl
     text = doc.text
     firsts: dict[str, set[str]] = {}
     for e in entries:
-        firsts.setdefault(e.name.text.split()[0].casefold(), set()).add(e.key)
+        firsts.setdefault((e.display or e.name.text).split()[0].casefold(), set()).add(e.key)
     claims: dict[str, list[tuple[str, str, str, bool]]] = {}
     for e in {x.key: x for x in entries}.values():
-        name = normalise_person(e.name.text)
+        name = normalise_person(e.display or e.name.text)
         patterns = [(_name_pattern(name), True)]
         first = name.split()[0]
         if len(firsts.get(first.casefold(), [])) == 1 and len(first) >= 3:
@@ -1062,7 +1073,7 @@ def _attendee(doc: Document, e: Entry) -> Attendee:
     raw = doc.text[e.name.start:name_end] if name_end <= len(doc.text) else e.name.text
     end = max(e.end or name_end, name_end)
     return Attendee(
-        name=normalise_person(" ".join(raw.split())), status=str(status), raw_name=raw,
+        name=normalise_person(e.display or " ".join(raw.split())), status=str(status), raw_name=raw,
         organization=normalise_organisation(org_raw) if org_raw else None, organization_raw=org_raw,
         role=str(role), role_raw=e.role_raw, deputy=e.deputy,
         evidence=evidence(doc, min(e.start or e.name.start, e.name.start), end, NAME, VERSION, e.confidence))

@@ -409,6 +409,8 @@ def _lemma(word: str) -> str | None:
 
 
 def _lemma_municipality(word: str) -> str | None:
+    if not _prefix_known(word):
+        return None  # keeps the lemmatiser (possibly spaCy) off words no municipality starts like
     index = _index()
     for lemma in _lemmas(word):
         if (name := index.get(_key(lemma))) and _key(lemma) in _base_keys():

@@ -26,21 +26,28 @@ def export(archive: Archive, out: Path, fmt: str) -> dict[str, int]:
 def export_json(archive: Archive, out: Path) -> dict[str, int]:
     """``out/<source file name>.json`` per document, as ``Result.to_dict()`` (GOLD_FORMAT.md).
 
-    Two different documents with the same file name get the id's first 12 characters
-    added to the later one's name, so nothing is overwritten.
+    A document seen under several file names is written once per name (with that
+    path as its source), as ``arkisto extract`` would for each file. Two different
+    documents with the same file name get the id's first 12 characters added to the
+    later one's name, so nothing is overwritten.
     """
     used: set[str] = set()
-    written = 0
-    for doc_id in archive.document_ids():
+    files = 0
+    doc_ids = archive.document_ids()
+    for doc_id in doc_ids:
         result = archive.load_result(doc_id)
-        name = Path(result.document.source).name or doc_id
-        if name in used:
-            name = f"{name}.{doc_id[:12]}"
-        used.add(name)
-        (out / f"{name}.json").write_text(
-            json.dumps(result.to_dict(), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
-        written += 1
-    return {"documents": written}
+        by_name: dict[str, str] = {Path(result.document.source).name or doc_id: result.document.source}
+        for p in archive.paths(doc_id):
+            by_name.setdefault(Path(p["path"]).name, p["path"])
+        for name, source in by_name.items():
+            if name in used:
+                name = f"{name}.{doc_id[:12]}"
+            used.add(name)
+            result.document.source = source
+            (out / f"{name}.json").write_text(
+                json.dumps(result.to_dict(), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+            files += 1
+    return {"documents": len(doc_ids), "files": files}
 
 
 def frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:

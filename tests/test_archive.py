@@ -218,6 +218,7 @@ def test_a_failing_write_leaves_no_half_document(tmp_path: Path) -> None:
 
 # -- import ------------------------------------------------------------------
 
+@pytest.mark.slow  # samples include PDF and legacy Office files (LibreOffice, OCR)
 def test_importing_a_folder_twice_changes_no_row_count(tmp_path: Path) -> None:
     docs = copy_corpus(tmp_path / "docs")
     db = tmp_path / "a.sqlite"
@@ -351,6 +352,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert code == 1 and "no archive" in err
 
 
+@pytest.mark.slow  # two fresh processes, each loading the extractors
 def test_installed_entry_point_has_the_verbs(tmp_path: Path) -> None:
     exe = Path(sys.executable).with_name("arkisto")
     if not exe.exists():

@@ -77,6 +77,21 @@ def test_json_export_keeps_documents_with_the_same_file_name_apart(tmp_path: Pat
     assert all(n.startswith("muistio.txt.") and n.endswith(".json") for n in names)
 
 
+def test_json_export_writes_a_file_per_name_a_document_was_seen_under(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    shutil.copy(SEEDS[0], tmp_path / "docs" / SEEDS[0].name)
+    shutil.copy(SEEDS[0], tmp_path / "docs" / "muistio_kopio.txt")
+    db = tmp_path / "a.sqlite"
+    assert arkisto("ingest", tmp_path / "docs", "--db", db)[0] == 0
+    assert arkisto("export", "--out", tmp_path / "out", "--db", db)[0] == 0
+    exported = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "out").iterdir()}
+    assert set(exported) == {f"{SEEDS[0].name}.json", "muistio_kopio.txt.json"}
+    first, copy = exported[f"{SEEDS[0].name}.json"], exported["muistio_kopio.txt.json"]
+    assert copy["document"]["source"].endswith("muistio_kopio.txt")
+    copy["document"]["source"] = first["document"]["source"]
+    assert copy == first
+
+
 def read_back(folder: Path, fmt: str, table: str) -> pd.DataFrame:
     path = folder / f"{table}.{fmt}"
     if fmt == "jsonl":

@@ -245,7 +245,7 @@ CREATE INDEX IF NOT EXISTS errors_run ON errors(run_id);
 -- queries (valtionavustu*) cover inflected forms. Hook for later: a `lemmas`
 -- column (NLP base forms) can be added to these tables by a migration.
 CREATE VIRTUAL TABLE IF NOT EXISTS blocks_fts USING fts5(
-    text, content='blocks', content_rowid='id', tokenize="unicode61 remove_diacritics 0");
+    text, content="blocks", content_rowid="id", tokenize="unicode61 remove_diacritics 0");
 CREATE TRIGGER IF NOT EXISTS blocks_ai AFTER INSERT ON blocks BEGIN
     INSERT INTO blocks_fts(rowid, text) VALUES (new.id, new.text);
 END;
@@ -258,7 +258,7 @@ CREATE TRIGGER IF NOT EXISTS blocks_au AFTER UPDATE ON blocks BEGIN
 END;
 
 CREATE VIRTUAL TABLE IF NOT EXISTS decisions_fts USING fts5(
-    text, content='decisions', content_rowid='id', tokenize="unicode61 remove_diacritics 0");
+    text, content="decisions", content_rowid="id", tokenize="unicode61 remove_diacritics 0");
 CREATE TRIGGER IF NOT EXISTS decisions_ai AFTER INSERT ON decisions BEGIN
     INSERT INTO decisions_fts(rowid, text) VALUES (new.id, new.text);
 END;
@@ -271,7 +271,7 @@ CREATE TRIGGER IF NOT EXISTS decisions_au AFTER UPDATE ON decisions BEGIN
 END;
 
 CREATE VIRTUAL TABLE IF NOT EXISTS commitments_fts USING fts5(
-    text, content='commitments', content_rowid='id', tokenize="unicode61 remove_diacritics 0");
+    text, content="commitments", content_rowid="id", tokenize="unicode61 remove_diacritics 0");
 CREATE TRIGGER IF NOT EXISTS commitments_ai AFTER INSERT ON commitments BEGIN
     INSERT INTO commitments_fts(rowid, text) VALUES (new.id, new.text);
 END;

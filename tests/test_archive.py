@@ -160,6 +160,16 @@ def test_a_registered_migration_runs_once_on_an_older_file(tmp_path: Path, monke
         assert migrations.migrate(a.conn) == []
 
 
+def test_full_text_tables_are_found_the_way_datasette_looks_for_them() -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(migrations.schema_sql())
+    for table in ("blocks", "decisions", "commitments"):
+        found = conn.execute(
+            "SELECT name FROM sqlite_master WHERE rootpage = 0"
+            " AND sql LIKE '%VIRTUAL TABLE%USING FTS%content=\"' || ? || '\"%'", (table,)).fetchall()
+        assert found == [(f"{table}_fts",)]
+
+
 def test_every_record_field_has_a_column() -> None:
     conn = sqlite3.connect(":memory:")
     conn.executescript(migrations.schema_sql())

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from pathlib import Path
 
 import ftfy
-from charset_normalizer import from_bytes
 
 from schemas.document import BlockKind, Document, DocumentBuilder
 
@@ -29,6 +29,7 @@ CELL_RE = re.compile(r"<t([dh])\b([^>]*)>(.*?)</t[dh]\s*>", re.I | re.S)
 SPAN_RE = re.compile(r"colspan\s*=\s*[\"']?(\d+)", re.I)
 INLINE_BULLET = re.compile(r"(?:^|\s)\*\s+")
 MAX_TEXT_BYTES = 200 * 1024 * 1024
+LEGACY_ENCODINGS = ("cp1252", "iso8859_15", "latin_1", "cp850", "mac_roman")  # ties go to the first
 
 
 def decode(data: bytes) -> str:
@@ -52,12 +53,20 @@ def _decode_without_bom(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:65536], cp_isolation=["cp1252", "latin_1", "iso8859_15", "cp850", "mac_roman"]).best()
-    encoding = best.encoding if best else "cp1252"
-    # cp1252 is the usual Windows export; latin-1 differs only in 0x80-0x9f, which cp1252 maps to letters
-    if encoding in ("latin_1", "iso8859_15") and not any(0x80 <= b <= 0x9F for b in data):
-        encoding = "cp1252"
+    # The legacy code page whose reading of the bytes gives the most letters: cp1252 reads
+    # 0xE4 as "ä", Mac Roman as "‰", so letter counts settle it where detectors guess.
+    sample = data[:65536]
+    encoding = max(LEGACY_ENCODINGS, key=lambda enc: _letter_score(sample.decode(enc, errors="replace")))
     return data.decode(encoding, errors="replace")
+
+
+def _letter_score(text: str) -> int:
+    """Non-ASCII letters minus non-ASCII symbols, controls and replacement characters."""
+    score = 0
+    for ch in text:
+        if ch >= "\x80":
+            score += 1 if unicodedata.category(ch).startswith("L") else -1
+    return score
 
 
 def render_inline(text: str) -> str:

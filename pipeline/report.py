@@ -191,6 +191,13 @@ def read_archive(db: Path) -> Archive:
             for r in rows:
                 _annotate(r, kind, by_id[r["document_id"]], actors)
             records[kind] = rows
+        # attendance is dated by the meeting the document records, else by the document
+        held: dict[str, date] = {}
+        for m in sorted(records["meeting"], key=lambda m: m["day"] or date.max):
+            if m["day"] and m.get("status") in (None, "held"):
+                held.setdefault(m["document_id"], m["day"])
+        for a in records["attendee"]:
+            a["day"] = held.get(a["document_id"], a["day"])
         blocks: dict[str, list[Row]] = defaultdict(list)
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'blocks'").fetchone():
             for b in conn.execute("SELECT document_id, block_index, page, span_start FROM blocks"

@@ -5,20 +5,19 @@ label passes through the template's escaping.
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-WIDTH = 1000
+WIDTH = 1280
 LEFT = 232          # room for the lane labels
 RIGHT = 16
 TOP = 6
-LANE_HEIGHT = 34
+LANE_HEIGHT = 30
 AXIS_HEIGHT = 40
 LABEL_CHARS = 28
 # Kinds share a lane in three rows so a meeting and its decisions stay apart.
-ROW_OFFSET = {"meeting": -9, "decision": 0, "commitment": 9}
+ROW_OFFSET = {"meeting": -8, "decision": 0, "commitment": 8}
 
 
 @dataclass(frozen=True)
@@ -97,7 +96,7 @@ def _months(first: date, last: date) -> list[date]:
     return out
 
 
-def _ticks(first: date, last: date, x) -> list[Tick]:
+def _ticks(first: date, last: date, x: Callable[[date], float]) -> list[Tick]:
     """Month ticks for short spans, year ticks (with unlabelled months) for long ones."""
     months = _months(first, last)
     span = len(months) - 1

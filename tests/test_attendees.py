@@ -277,3 +277,24 @@ def test_extraction_is_fast():
     for doc in docs:
         extract_attendees(doc, "fi")
     assert time.perf_counter() - start < 1.0
+
+
+def test_running_text_after_a_list_adds_no_role_or_person():
+    doc = build("Läsnä: Pekka Laaksonen, Tiina Virtanen", "Puheenjohtaja totesi, että Tiina Virtanen on paikalla.",
+                "Lisäksi Heikki Saarinen kertoi hankkeesta.")
+    assert rows(extract_attendees(doc, "fi")) == [("Pekka Laaksonen", None, "member", P),
+                                                  ("Tiina Virtanen", None, "member", P)]
+
+
+@pytest.mark.parametrize("text,chair", [
+    ("Kokouksen avasi hallituksen puheenjohtaja Rebekka Pilppula. "
+     "Kokouksen puheenjohtajaksi valittiin Tuukka Forsell.", "Tuukka Forsell"),
+    ("Tuukka Forsell toimi puheenjohtajana.", "Tuukka Forsell"),
+    ("Mötet beslutar att välja Rebekka Pilppula till mötesordförande.", "Rebekka Pilppula"),
+    ("Rebekka Pilppula chaired the meeting.", "Rebekka Pilppula"),
+])
+def test_prose_settles_the_chair_of_listed_people(text, chair):
+    doc = build("Läsnä: Tuukka Forsell, Rebekka Pilppula", text)
+    roles = {a.name: a.role for a in extract_attendees(doc, "fi")}
+    assert roles[chair] == "chair"
+    assert list(roles.values()).count("chair") == 1

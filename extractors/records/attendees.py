@@ -61,6 +61,7 @@ class Cues:
     connectors: frozenset[str]
     list_sep: re.Pattern[str]
     role_link: re.Pattern[str]
+    links: frozenset[str]
     particles: frozenset[str]
 
 
@@ -100,7 +101,7 @@ def cues() -> Cues:
     joined = "|".join(map(re.escape, sorted(connectors, key=len, reverse=True))) or "(?!)"
     linked = "|".join(map(re.escape, sorted(links, key=len, reverse=True))) or "(?!)"
     return Cues(heading_re=heading_re, heading_kind=kinds,
-                connectors=frozenset(connectors), particles=name_particles(),
+                connectors=frozenset(connectors), links=frozenset(links), particles=name_particles(),
                 list_sep=re.compile(rf"\s*[,;]\s*|\s+(?:{joined})\s+(?=[A-ZÅÄÖ])", re.I),
                 role_link=re.compile(rf"^\s*(?:,|\(|:|-|–)?\s*(?:(?:{linked})\s+)?([\wåäöÅÄÖ.]+)", re.I),
                 roles=tuple(sorted(roles, key=lambda r: len(r[0]), reverse=True)),
@@ -457,8 +458,8 @@ def _parse_line(line: Piece, kind: str, c: Cues) -> list[Entry]:
         if multi or lone:
             e = Entry(np.name, kind, (0.9 if np.strong else 0.7) if multi else 0.5, np.strong,
                       end=part.end, display=np.display)
-            for a in [*leading, " ".join(np.before)] if np.before or leading else []:
-                _set_role(e, a)
+            for words in [*leading, " ".join(np.before)]:
+                _set_role(e, words)  # 'pj. Liisa Virtanen', 'puheenjohtaja, Liisa Virtanen'
             leading = []
             for a in _group_after(np.after):
                 _add_attribute(e, a, c)
@@ -713,6 +714,9 @@ def _row(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
     if _is_label(cells, c):
         st.kind = None
         return []
+    if not all(_listlike(p.text, c) for p in cells):
+        st.kind = None  # running text after the list
+        return []
     if st.last is not None and all(_role_only(p.text) and role_of(p.text) for p in cells):
         for p in cells:  # a role that wrapped onto its own row
             _set_role(st.last, p.text)
@@ -725,6 +729,19 @@ def _row(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
         st.kind = None
     st.last = entries[-1] if entries else None
     return entries
+
+
+def _listlike(text: str, c: Cues) -> bool:
+    """Names, places, bodies, roles and titles only: no running text."""
+    for tok in re.findall(r"\([^()]*\)|[^\s,;()]+", text):
+        word = tok.strip(".,:;")
+        low = word.casefold()
+        if (not word or tok.startswith("(") or word[:1].isupper() or DASH_TOKEN.match(word)
+                or low in c.org_words or low in c.connectors or low in c.particles
+                or low.endswith(c.title_suffixes) or role_of(word)):
+            continue
+        return False
+    return True
 
 
 def _cells_of_line(line: Piece) -> list[Piece]:
@@ -880,12 +897,20 @@ def _roles_near(text: str, start: int, end: int, full: bool, c: Cues) -> list[tu
     words = before.split()
     found = []
     window = words[-4:] if full else words[-1:]
-    qualified = any(w.casefold().strip(",.:;") in c.qualifiers for w in words[-6:])
-    for w in reversed(window):
+    skipped: list[str] = []
+    for k, w in enumerate(reversed(window)):
         w_clean = w.strip(",.:;()")
         if (r := role_of(w_clean)) and r[0] in PROSE_ROLES:
-            found.append((r[0], w_clean, qualified or not full))
+            # 'Kokouksen puheenjohtajaksi valittiin X' names the meeting's chair; 'hallituksen
+            # puheenjohtaja X' may not: qualified claims win when several people claim a role.
+            lead = words[-(k + 2)].casefold().strip(",.:;") if len(words) >= k + 2 else ""
+            qualified = not full or lead in c.qualifiers or any(x in c.qualifiers for x in skipped)
+            found.append((r[0], w_clean, qualified))
             break
+        # Only linking words may stand between a role and the name ('puheenjohtajaksi valittiin').
+        if w_clean.casefold() not in c.qualifiers | c.links or (k and w.endswith(",")):
+            break
+        skipped.append(w_clean.casefold())
     if full:
         after = text[end:end + 50].split("\n")[0]
         m = c.role_link.match(after)

@@ -12,7 +12,6 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from extractors.lang import LANG_DIR, LANGUAGES, load
 

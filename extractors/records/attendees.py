@@ -1023,7 +1023,11 @@ def _speaker_entry(name: Piece, title_line: str, c: Cues) -> Entry | None:
 
 
 def extract_attendees(doc: Document, lang: str) -> list[Attendee]:
-    """Everyone an attendance list, attendance table or speaker line of ``doc`` names."""
+    """Everyone an attendance list, attendance table or speaker line of ``doc`` names.
+
+    ``lang`` is the document's language; the cues of every language are used anyway,
+    because minutes mix them (a Finnish memo with a Swedish 'Närvarande' list).
+    """
     c = cues()
     entries: list[Entry] = []
     st = State()

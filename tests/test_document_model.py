@@ -8,7 +8,7 @@ from extractors.formats import ReadError, read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "corpus" / "real"
-SAMPLES = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix not in (".py", ".csv", ".md"))
+SAMPLES = sorted(p for p in (ROOT / "samples").iterdir() if p.is_file() and p.suffix not in (".py", ".csv", ".md"))
 # the scanned PDFs go through OCR; their readers' own tests cover them
 REAL_FILES = sorted(p for p in REAL.glob("[0-9]*") if "scanned" not in p.name) if REAL.exists() else []
 

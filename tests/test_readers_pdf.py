@@ -277,6 +277,18 @@ def test_ocr_page_timeout_kills_tesseract() -> None:
     assert result.lines == [] and result.error and "timed out" in result.error
 
 
+@needs_corpus
+@needs_tesseract
+@pytest.mark.slow
+def test_scan_turned_sideways_is_turned_back() -> None:
+    doc = pdfium.PdfDocument(real("22").read_bytes())
+    image = ocr_engine.turn_image(ocr_engine.render_page(doc[0], dpi=120), 270)
+    doc.close()
+    result = ocr_engine.recognise(image, page=1, dpi=120)
+    text = " ".join(line.text for line in result.lines)
+    assert "Mötets öppnande" in text and "Simon Lindblad" in text
+
+
 # --- hostile PDFs ------------------------------------------------------------------------
 
 def make_pdf(pages: list[str]) -> bytes:

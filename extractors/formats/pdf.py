@@ -30,6 +30,7 @@ from .pdf_text import SPACING_MARKS, attach_marks, is_list_marker, join_lines, r
 MIN_TEXT_CHARS = 16  # fewer visible characters than this: the page has no usable text layer
 MIN_SCAN_COVERAGE = 0.3  # ... and images cover this share of it: a scan worth OCR
 HEADING_SCALE = 1.08  # a heading's font is this much larger than body text (LaTeX: 12/10.95)
+OCR_HEADING_SCALE = 1.3
 MARGIN_SHARE = 0.12  # running headers/footers live in this top/bottom share of the page
 PDFIUM_ERRORS = {
     pdfium_c.FPDF_ERR_FILE: "file not found or cannot be opened",
@@ -254,6 +255,7 @@ def text_lines(textpage: pdfium.PdfTextPage, page_top: float) -> list[Line]:
     raw_lines: list[list[list[Any]]] = []
     current: list[list[Any]] = []
     base = size_before = None
+    left_before = 0.0
     for i, ch in enumerate(text):
         if ch == "\n" or ch == "\r":
             if ch == "\n" and current:
@@ -264,11 +266,15 @@ def text_lines(textpage: pdfium.PdfTextPage, page_top: float) -> list[Line]:
         pdfium_c.FPDFText_GetCharOrigin(textpage, i, ox, oy)
         size = _font_size(textpage, i, matrix)
         if not ch.isspace() and ch not in SPACING_MARKS:
-            # pdfium joins a line ending in a hyphen with the next one: split them again
-            if base is not None and abs(oy.value - base) > 0.6 * max(size, size_before or 0, 1.0) and current:
+            # pdfium joins a line ending in a hyphen with the next one: split them again where
+            # the baseline drops and the text goes back left (not at a superscript, nor in
+            # rotated text, whose baseline runs up the page)
+            em = max(size, size_before or 0, 1.0)
+            if (base is not None and current and abs(oy.value - base) > 0.6 * em
+                    and left.value < left_before - 0.5 * em):
                 raw_lines.append(current)
                 current = []
-            base, size_before = oy.value, size
+            base, size_before, left_before = oy.value, size, left.value
         current.append([ch, left.value, right.value, bottom.value, top.value, size, i])
     if current:
         raw_lines.append(current)
@@ -429,8 +435,10 @@ def _part(lines: list[Line], body: float, body_bold: bool, ocr: bool) -> Part:
     part = Part(BlockKind.PARAGRAPH, text, lines[0].top, lines[-1].bottom, size=size, bold=bold,
                 lines=len(lines), ocr=ocr,
                 confidence=round(sum(confidences) / len(confidences), 3) if confidences else None)
-    if (not ocr and len(lines) <= 2 and len(text) <= 160 and any(c.isalpha() for c in text)
-            and not text.endswith((",", ";")) and (size >= HEADING_SCALE * body or (bold and not body_bold))):
+    # OCR knows no bold and measures line heights roughly: only clearly larger lines count
+    scale = OCR_HEADING_SCALE if ocr else HEADING_SCALE
+    if (len(lines) <= 2 and len(text) <= 160 and any(c.isalpha() for c in text)
+            and not text.endswith((",", ";")) and (size >= scale * body or (bold and not body_bold))):
         part.kind = BlockKind.HEADING
     elif is_list_marker(text):
         part.kind = BlockKind.LIST_ITEM

@@ -14,7 +14,10 @@ from schemas.document import Block, BlockKind, Document
 
 AGENDA_ITEM = re.compile(r"^(?:§\s*)?(\d{1,2}(?:\.\d{1,2})?)(?:[.)]|\s*§)?\s+([^\n]{2,120})$")
 NUMBERED_LABEL = re.compile(r"(?:^|\n)\s*[^\W\d]+\s+\d{1,3}\.$")  # "Toimenpide 1." is a label, not a sentence
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”)]*\s+(?=[\"'“(]?[A-ZÅÄÖÜ0-9•-])|\n(?=\s*[-•*]\s)|(?<=:)\n")
+# a sentence ends at . ! ? before a capital, before a bullet line, after a colon at a line end,
+# and at a line end when the next line starts with a capital (lines without full stops)
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”)]*\s+(?=[\"'“(]?[A-ZÅÄÖÜ0-9•-])|\n(?=\s*[-•*]\s)|(?<=:)\n"
+                          r"|(?<![,\-–(&/])[ \t]*\n(?=[ \t]*[A-ZÅÄÖÜ])")
 
 
 @dataclass(frozen=True)

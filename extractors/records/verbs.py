@@ -29,3 +29,13 @@ def forward_verbs(text: str, lang: str) -> list[re.Match[str]]:
     confirmed = {t.idx for t in nlp(text)
                  if all(t.morph.get(k) == [v] for k, v in want.items())}
     return [m for m in candidates if m.start() in confirmed]
+
+
+def present_active_verbs(text: str, lang: str) -> list[str]:
+    """Finite present-tense active verbs (the model's morphology; empty without a model)."""
+    nlp = load_nlp(lang)
+    want = (load(lang, "grammar") or {}).get("present_active_morph")
+    if not want or not has_model(nlp):
+        return []
+    return [t.text for t in nlp(text) if t.pos_ in ("VERB", "AUX") and t.lemma_ not in ("olla",)
+            and all(t.morph.get(k) == [v] for k, v in want.items())]

@@ -14,6 +14,8 @@ from pathlib import Path
 import docx as python_docx
 import pytest
 from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
 from pptx import Presentation
 from pptx.util import Inches
 
@@ -213,6 +215,16 @@ def make_docx() -> bytes:
     d.add_paragraph("Todetaan läsnäolijat", style="List Number")
     d.add_paragraph("alakohta", style="List Bullet 2")
     d.add_paragraph("Hyväksytään esityslista", style="List Number")
+    numbered = d.add_paragraph("Talousarvio", style="Heading 3")  # a heading in the numbered list
+    num_pr = OxmlElement("w:numPr")
+    for tag, value in (("w:ilvl", "0"), ("w:numId", d.styles["List Number"].element.pPr.numPr.numId.val)):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), str(value))
+        num_pr.append(el)
+    numbered._p.get_or_add_pPr().append(num_pr)
+    big = d.add_paragraph().add_run("Liite 1")  # a heading by looks only: bold and large
+    big.bold, big.font.size = True, Pt(20)
+    d.add_paragraph().add_run("Lihavoitu mutta tavallinen koko").bold = True
     table = d.add_table(rows=3, cols=3)
     for r in range(3):
         for c in range(3):
@@ -236,7 +248,8 @@ def test_docx_built_headings_lists_merged_cells_headers() -> None:
     doc = docx_reader.read(Path("built.docx"), make_docx(), "docx")
     assert_well_formed(doc)
     headings = [(b.text, b.level) for b in doc.blocks if b.kind == BlockKind.HEADING]
-    assert headings == [("Pöytäkirja", 1), ("Läsnä", 1), ("Päätökset", 2)]
+    assert headings == [("Pöytäkirja", 1), ("Läsnä", 1), ("Päätökset", 2), ("4. Talousarvio", 3), ("Liite 1", 1)]
+    assert "Lihavoitu mutta tavallinen koko" in texts(doc, BlockKind.PARAGRAPH)
     items = [(b.text, b.level) for b in doc.blocks if b.kind == BlockKind.LIST_ITEM]
     assert items == [("1. Avataan kokous", 1), ("2. Todetaan läsnäolijat", 1), ("alakohta", 2),
                      ("3. Hyväksytään esityslista", 1)]
@@ -337,6 +350,19 @@ def test_odt_built_lists_tables_spacing() -> None:
     assert table.rows == [["Yhdistetty", "Yhdistetty", "Pysty"], ["x", "x", "Pysty"]]
 
 
+def test_odf_password_protected_is_named() -> None:
+    data = make_odf("<text:p>salattu</text:p>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        dst.writestr("META-INF/manifest.xml", '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:'
+                     'xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml">'
+                     '<manifest:encryption-data/></manifest:file-entry></manifest:manifest>')
+    with pytest.raises(ReadError, match="password-protected"):
+        read_document(Path("salattu.odt"), out.getvalue())
+
+
 def test_odf_entities_refused_and_deep_nesting_survives() -> None:
     laughs = ('<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
               '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>')
@@ -354,6 +380,17 @@ def test_odf_entities_refused_and_deep_nesting_survives() -> None:
     assert time.monotonic() - t < 10
     assert texts(doc, BlockKind.PARAGRAPH) == ["syvällä"]
     assert [b.level for b in doc.blocks if b.kind == BlockKind.LIST_ITEM] == [2000]
+
+
+def test_odt_text_boxes_read_and_absurd_frame_nesting_refused() -> None:
+    box = '<draw:frame><draw:text-box><text:p>Laatikossa</text:p></draw:text-box></draw:frame>'
+    doc = odf_reader.read(Path("box.odt"), make_odf(f"<text:p>Ennen{box} jälkeen</text:p>"), "odt")
+    assert [b.text for b in doc.blocks] == ["Ennen jälkeen", "Laatikossa"]
+    depth = 3000
+    nested = ("<text:p>" + "<draw:frame><draw:text-box><text:p>x" * depth
+              + "</text:p></draw:text-box></draw:frame>" * depth + "</text:p>")
+    with pytest.raises(ReadError, match="nested too deep"):
+        odf_reader.read(Path("boxes.odt"), make_odf(nested), "odt")
 
 
 # -- hostile ZIP and XML ---------------------------------------------------------------

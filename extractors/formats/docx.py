@@ -255,13 +255,17 @@ class _Walker:
         ppr = p.find(W + "pPr")
         label, list_level = self._list(ppr, chain)
         stripped = text.strip()
-        if stripped and list_level is None:
-            level = self._heading_level(ppr, chain, p, stripped)
-            if level is not None:
-                return _Para(stripped, text[:1], BlockKind.HEADING, level, page, boxes)
-        if list_level is not None and stripped:
-            return _Para(f"{label} {stripped}" if label else stripped, text[:1], BlockKind.LIST_ITEM,
-                         list_level, page, boxes)
+        numbered = f"{label} {stripped}" if label else stripped
+        if not stripped:
+            return _Para(text, text[:1], BlockKind.PARAGRAPH, None, page, boxes)
+        level = self._heading_level(ppr, chain)  # numbered headings ("3 § Päätökset") stay headings
+        if level is not None:
+            return _Para(numbered, text[:1], BlockKind.HEADING, level, page, boxes)
+        if list_level is not None:
+            return _Para(numbered, text[:1], BlockKind.LIST_ITEM, list_level, page, boxes)
+        level = self._looks_like_heading(p, chain, stripped)
+        if level is not None:
+            return _Para(stripped, text[:1], BlockKind.HEADING, level, page, boxes)
         return _Para(text, text[:1], BlockKind.PARAGRAPH, None, page, boxes)
 
     def _list(self, ppr: Any, chain: list[_Style]) -> tuple[str, int | None]:
@@ -283,7 +287,8 @@ class _Walker:
             return self.numbering.label(num[0], num[1]), max(min(num[1], 8) + 1, named or 1)
         return "", named
 
-    def _heading_level(self, ppr: Any, chain: list[_Style], p: Any, text: str) -> int | None:
+    def _heading_level(self, ppr: Any, chain: list[_Style]) -> int | None:
+        """Level from the outline level or a heading/title style; None for body text."""
         outline = _val(ppr.find(W + "outlineLvl")) if ppr is not None else None
         if outline is not None and _int(outline, 9) < 9:
             return _int(outline, 9) + 1
@@ -294,7 +299,7 @@ class _Walker:
                 return int(m.group(1))
             if s.name.lower() in TITLE_STYLES:
                 return 1
-        return self._looks_like_heading(p, chain, text)
+        return None
 
     def _looks_like_heading(self, p: Any, chain: list[_Style], text: str) -> int | None:
         """A short single line set wholly in bold and clearly larger than body text."""

@@ -457,6 +457,9 @@ def _meta(z: Any) -> tuple[dict[str, Any], int | None]:
 def read(path: Path, data: bytes, fmt: str) -> Document:
     what = "OpenDocument presentation" if fmt == "odp" else "OpenDocument text"
     with open_zip(data, what) as z:
+        if "META-INF/manifest.xml" in z.namelist():
+            if b"encryption-data" in read_member(z, "META-INF/manifest.xml", what):
+                raise ReadError(f"{what} is password-protected (encrypted)")
         content = parse_xml(read_member(z, "content.xml", what), "content.xml", what)
         styles = _Styles()
         if "styles.xml" in z.namelist():
@@ -470,15 +473,18 @@ def read(path: Path, data: bytes, fmt: str) -> Document:
     reader = _Reader(builder, styles)
     presentation = body.find(q("office:presentation"))
     text = body.find(q("office:text"))
-    if presentation is not None:
-        pages: int | None = _read_slides(reader, presentation)
-    elif text is not None:
-        if any(True for _ in text.iter(SOFT_BREAK)):
-            reader.page = 1
-        reader.blocks(text)
-        pages = page_count or (reader.page if reader.page is not None else None)
-    else:
-        raise ReadError(f"{what} without text or slides (spreadsheet or drawing?)")
+    try:
+        if presentation is not None:
+            pages: int | None = _read_slides(reader, presentation)
+        elif text is not None:
+            if any(True for _ in text.iter(SOFT_BREAK)):
+                reader.page = 1
+            reader.blocks(text)
+            pages = page_count or (reader.page if reader.page is not None else None)
+        else:
+            raise ReadError(f"{what} without text or slides (spreadsheet or drawing?)")
+    except RecursionError as e:  # text boxes nested inside text boxes thousands deep
+        raise ReadError(f"{what} refused: frames nested too deep") from e
     doc = builder.build(pages=pages, metadata=metadata)
     if not doc.title:
         first = next((b for b in doc.blocks if b.kind in (BlockKind.HEADING, BlockKind.SLIDE_TITLE)), None)

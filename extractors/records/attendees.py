@@ -11,422 +11,30 @@ already listed ("Puheenjohtaja Jouko Ranta avasi ...", "mötesordförande: Filip
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import NamedTuple
+from dataclasses import dataclass
 
-from extractors.lang import LANGUAGES, load
 from schemas.document import Block, BlockKind, Document
 from schemas.records import Attendee, AttendeeStatus, Role
 
+from .attendees_cues import Cues, cues, find_roles, role_of, role_only
+from .attendees_names import Person, parse_name, segment_names
+from .attendees_prose import prose_roles, top_speakers
+from .attendees_text import (DASH_TOKEN, Entry, Piece, add_attribute, bracket_depth, is_initials,
+                             is_name_word, is_plain_word, join_dashes, piece_lines, set_role,
+                             split_top, tokens_of)
 from .evidence import evidence
-from .normalise import (canonical_municipality, is_first_name, name_particles, normalise_organisation,
-                        normalise_person)
+from .normalise import canonical_municipality, is_first_name, normalise_organisation, normalise_person
 
 NAME, VERSION = "attendees", "1"
 
 STATUS_OF_KIND = {"present": AttendeeStatus.PRESENT, "guest": AttendeeStatus.PRESENT,
                   "speaker": AttendeeStatus.PRESENT, "absent": AttendeeStatus.ABSENT,
                   "invited": None}
-PROSE_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY)
-NAME_WORD = re.compile(r"^[A-ZÅÄÖÜÉÈÁÓÍÚŠŽØÆ][a-zåäöüéèáóíúšžøæçñ'’]+"
-                       r"(?:[-\u2010\u2011\u2013][A-ZÅÄÖÜÉa-zåäöüé][a-zåäöüéèáóíúšžøæçñ'’]+)*$")
-INITIALS = re.compile(r"^(?:[A-ZÅÄÖ]\.?-?){1,3}$")
-TOKEN = re.compile(r"\([^()]*\)|[^\s()]+")
-DASH_TOKEN = re.compile(r"^[-\u2010\u2011\u2012\u2013\u2014]$")
 CELL_SPLIT = re.compile(r"\t+| {3,}")
 BULLET = re.compile(r"^(?:[-*•▪◦‣►▶→➢]|\d{1,2}[.)])\s+")
 NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]|§\s*\d+)$")
 LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ ./()-]{0,40}:(?:\s|$)")
 MAX_CONTINUATION_BLOCKS = 40
-
-
-# ---------------------------------------------------------------------------
-# language cues (all languages at once: minutes are often bilingual)
-
-
-@dataclass(frozen=True)
-class Cues:
-    heading_re: re.Pattern[str]
-    heading_kind: dict[str, str]
-    roles: tuple[tuple[str, str, bool, bool], ...]  # phrase, role id, deputy, inflects
-    org_words: frozenset[str]
-    columns: dict[str, tuple[str, ...]]
-    present_values: frozenset[str]
-    absent_values: frozenset[str]
-    title_suffixes: tuple[str, ...]
-    speaker_context: tuple[str, ...]
-    qualifiers: frozenset[str]
-    stopwords: frozenset[str]
-    connectors: frozenset[str]
-    list_sep: re.Pattern[str]
-    role_link: re.Pattern[str]
-    links: frozenset[str]
-    particles: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def cues() -> Cues:
-    kinds: dict[str, str] = {}
-    roles: list[tuple[str, str, bool, bool]] = []
-    org_words, present, absent, qualifiers, stop = set(), set(), set(), set(), set()
-    columns: dict[str, set[str]] = {}
-    suffixes, context, connectors, links = set(), set(), set(), set()
-    for lang in LANGUAGES:
-        data = load(lang, "attendance")
-        if not data:
-            continue
-        for kind, words in data["headings"].items():
-            for w in words:
-                kinds.setdefault(w.casefold(), kind)
-        for entry in data["roles"]:
-            for w in entry["words"]:
-                inflects = lang != "en" and len(w) >= 5 and not w.endswith(".")
-                roles.append((w.casefold(), entry["id"], bool(entry.get("deputy")), inflects))
-        org_words.update(w.casefold() for w in data["organisation_words"])
-        for col, words in data["column_headers"].items():
-            columns.setdefault(col, set()).update(w.casefold() for w in words)
-        present.update(v.casefold() for v in data["status_values"]["present"])
-        absent.update(v.casefold() for v in data["status_values"]["absent"])
-        suffixes.update(data["title_suffixes"])
-        context.update(data["speaker_context"])
-        qualifiers.update(w.casefold() for w in data["meeting_qualifiers"])
-        connectors.update(w.casefold() for w in data.get("list_connectors", []))
-        links.update(w.casefold() for w in data.get("role_connectors", []))
-        sw = load(lang, "stopwords")
-        stop.update(w.casefold() for w in (sw.get("words", []) if isinstance(sw, dict) else sw))
-    alternation = "|".join(r"\s+".join(map(re.escape, h.split())) for h in sorted(kinds, key=len, reverse=True))
-    heading_re = re.compile(rf"^(?:\d{{1,2}}[.)]?\s*)?(?P<h>{alternation})(?P<colon>\s*:)?(?=\s|$)\s*(?P<rest>.*)$",
-                            re.I | re.S)
-    joined = "|".join(map(re.escape, sorted(connectors, key=len, reverse=True))) or "(?!)"
-    linked = "|".join(map(re.escape, sorted(links, key=len, reverse=True))) or "(?!)"
-    return Cues(heading_re=heading_re, heading_kind=kinds,
-                connectors=frozenset(connectors), links=frozenset(links), particles=name_particles(),
-                list_sep=re.compile(rf"\s*[,;]\s*|\s+(?:{joined})\s+(?=[A-ZÅÄÖ])", re.I),
-                role_link=re.compile(rf"^\s*(?:,|\(|:|-|–)?\s*(?:(?:{linked})\s+)?([\wåäöÅÄÖ.]+)", re.I),
-                roles=tuple(sorted(roles, key=lambda r: len(r[0]), reverse=True)),
-                org_words=frozenset(org_words),
-                columns={k: tuple(sorted(v, key=len, reverse=True)) for k, v in columns.items()},
-                present_values=frozenset(present), absent_values=frozenset(absent),
-                title_suffixes=tuple(sorted(suffixes)), speaker_context=tuple(sorted(context)),
-                qualifiers=frozenset(qualifiers), stopwords=frozenset(stop))
-
-
-def _role_at(lower: str, pos: int, c: Cues) -> tuple[int, str, bool] | None:
-    """The role phrase starting at ``pos`` of a lower-cased text: (end, role id, deputy)."""
-    if pos and lower[pos - 1].isalpha():
-        return None
-    for phrase, role, deputy, inflects in c.roles:
-        if lower.startswith(phrase, pos):
-            end = pos + len(phrase)
-            if inflects:
-                while end < len(lower) and lower[end].isalpha():
-                    end += 1
-            elif end < len(lower) and lower[end].isalpha() and not (lower[end] == "s" and (
-                    end + 1 == len(lower) or not lower[end + 1].isalpha())):
-                continue
-            return end, role, deputy
-    return None
-
-
-@lru_cache(maxsize=16384)
-def find_roles(text: str) -> tuple[tuple[int, int, str, bool], ...]:
-    """Role words in ``text``: (start, end, role id, deputy)."""
-    c, lower, found, pos = cues(), text.casefold(), [], 0
-    while pos < len(lower):
-        if lower[pos].isalpha() and (hit := _role_at(lower, pos, c)):
-            found.append((pos, hit[0], hit[1], hit[2]))
-            pos = hit[0]
-        else:
-            pos += 1
-    return tuple(found)
-
-
-def role_of(text: str) -> tuple[str, bool] | None:
-    """The role a role cell names: the first role that is not a deputy qualifier wins."""
-    hits = find_roles(text)
-    if not hits:
-        return None
-    main = next((h for h in hits if not h[3]), hits[0])
-    return main[2], any(h[3] for h in hits)
-
-
-# ---------------------------------------------------------------------------
-# pieces of the document text
-
-
-class Piece(NamedTuple):
-    """A substring of the document text and where it starts."""
-
-    text: str
-    start: int
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
-
-    def sub(self, i: int, j: int | None = None) -> Piece:
-        j = len(self.text) if j is None else j
-        raw = self.text[i:j]
-        lead = len(raw) - len(raw.lstrip())
-        return Piece(raw.strip(), self.start + i + lead)
-
-
-def _lines(piece: Piece) -> list[Piece]:
-    out, pos = [], 0
-    for line in piece.text.split("\n"):
-        p = piece.sub(pos, pos + len(line))
-        if p.text:
-            out.append(p)
-        pos += len(line) + 1
-    return out
-
-
-def _split(piece: Piece, pattern: re.Pattern[str]) -> list[Piece]:
-    out, pos = [], 0
-    for m in pattern.finditer(piece.text):
-        if _depth(piece.text, m.start()) == 0:
-            out.append(piece.sub(pos, m.start()))
-            pos = m.end()
-    out.append(piece.sub(pos))
-    return [p for p in out if p.text]
-
-
-def _depth(text: str, pos: int) -> int:
-    return text.count("(", 0, pos) - text.count(")", 0, pos)
-
-
-class Tok(NamedTuple):
-    text: str
-    start: int
-    end: int
-
-
-def _tokens(piece: Piece) -> list[Tok]:
-    return [Tok(m.group(), piece.start + m.start(), piece.start + m.end())
-            for m in TOKEN.finditer(piece.text)]
-
-
-def _bare(word: str) -> str:
-    return word.strip(",;:.")
-
-
-# ---------------------------------------------------------------------------
-# names
-
-
-def _name_word(tok: str) -> bool:
-    return bool(NAME_WORD.match(_bare(tok))) or bool(NAME_WORD.match(tok.rstrip(",;:")))
-
-
-def _initials(tok: str) -> bool:
-    return bool(INITIALS.match(tok.rstrip(",;:")))
-
-
-def _plain_word(tok: str, c: Cues) -> bool:
-    """A capitalised word that is not a place, an organisation word, a role or a function word."""
-    low = _bare(tok).casefold()
-    return (_name_word(tok) and low not in c.org_words and low not in c.stopwords
-            and not find_roles(low) and canonical_municipality(_bare(tok)) is None)
-
-
-def _join_dashes(toks: list[Tok], lower_tail: bool) -> list[Tok]:
-    """Join 'A – B' into one token: surnames (B capitalised) or compounds ('ARVO - hanke')."""
-    out: list[Tok] = []
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        if (out and DASH_TOKEN.match(t.text) and i + 1 < len(toks)
-                and (toks[i + 1].text[:1].islower() if lower_tail else _name_word(toks[i + 1].text))
-                and (lower_tail or _name_word(out[-1].text))):
-            prev = out.pop()
-            nxt = toks[i + 1]
-            out.append(Tok(f"{prev.text}-{nxt.text}", prev.start, nxt.end))
-            i += 2
-            continue
-        out.append(t)
-        i += 1
-    return out
-
-
-@dataclass
-class Person:
-    name: Tok
-    strong: bool
-    attrs: list[Tok] = field(default_factory=list)
-
-
-UNKNOWN_FIRST = 2.5
-
-
-def segment_names(toks: list[Tok], c: Cues) -> list[Person] | None:
-    """Split a run of name tokens into people (first names from the lexicon + a surname).
-
-    Tokens after a surname that are places, bracketed qualifiers or role markers are kept
-    as that person's attributes. None when the run cannot be read as names.
-    """
-    toks = _join_dashes(toks, lower_tail=False)
-    n = len(toks)
-    best: list[tuple[float, list[Person]] | None] = [None] * (n + 1)
-    best[n] = (0.0, [])
-    for i in range(n - 1, -1, -1):
-        if not _name_word(toks[i].text):
-            continue
-        for n_first in (1, 2, 3):
-            j = i + n_first
-            if j >= n or not all(_name_word(t.text) for t in toks[i:j]):
-                break
-            cost = 0.0 if is_first_name(_bare(toks[i].text)) else UNKNOWN_FIRST
-            cost += sum(0.4 if is_first_name(_bare(t.text)) else 1.5 for t in toks[i + 1:j])
-            k = j
-            while k < n - 1 and toks[k].text in c.particles:
-                k += 1
-            sur = toks[k].text
-            if not (_name_word(sur) or _initials(sur)):
-                continue
-            cost += 0.8 if is_first_name(_bare(sur)) else 0.0
-            cost += 0.3 if _initials(sur) else 0.0
-            a = k + 1
-            while True:
-                if best[a] is not None:
-                    tail_cost, tail = best[a]
-                    person = Person(Tok(" ".join(t.text for t in toks[i:k + 1]).rstrip(",;:"),
-                                        toks[i].start, toks[k].end),
-                                    strong=is_first_name(_bare(toks[i].text)), attrs=list(toks[k + 1:a]))
-                    total = cost + 0.3 * (a - k - 1) + 0.1 + tail_cost
-                    if best[i] is None or total < best[i][0]:
-                        best[i] = (total, [person, *tail])
-                if a < n and _attribute(toks[a].text, c):
-                    a += 1
-                    continue
-                break
-    return best[0][1] if best[0] is not None else None
-
-
-def _attribute(tok: str, c: Cues) -> bool:
-    if tok.startswith("("):
-        return True
-    bare = _bare(tok)
-    return bool(canonical_municipality(bare) and not is_first_name(bare)) or bool(role_of(tok))
-
-
-# ---------------------------------------------------------------------------
-# entries: one listed person before normalisation
-
-
-@dataclass
-class Entry:
-    name: Piece
-    kind: str
-    confidence: float
-    strong: bool
-    org: list[str] = field(default_factory=list)
-    role: str | None = None
-    role_raw: str | None = None
-    deputy: bool = False
-    end: int | None = None
-    name_end: int | None = None  # where the name ends in the document (joined dashes shorten it)
-    start: int | None = None  # where the evidence starts when not at the name (a table row)
-    display: str | None = None  # the name in first-name-first order when written the other way
-    group: int | None = None  # flattened row whose role cells still need aligning
-    pending_roles: list[str] = field(default_factory=list)
-
-    @property
-    def key(self) -> str:
-        return _person_key(self.display or self.name.text)
-
-
-def _person_key(name: str) -> str:
-    return re.sub(r"\s*[-\u2010-\u2014]\s*", "-", " ".join(name.split())).casefold().strip(" .,")
-
-
-def _set_role(entry: Entry, text: str) -> bool:
-    found = role_of(text)
-    if not found:
-        return False
-    role, deputy = found
-    if entry.role is None or entry.role == Role.MEMBER:
-        entry.role = role
-        raw = " ".join(text.split()).strip(",;: ")
-        entry.role_raw = raw[1:-1] if raw.startswith("(") and raw.endswith(")") else raw
-    entry.deputy = entry.deputy or deputy
-    return True
-
-
-def _add_attribute(entry: Entry, piece_text: str, c: Cues) -> None:
-    """A bracket, comma part or cell next to a name: roles and organisations."""
-    text = piece_text.strip()
-    if text.startswith("(") and text.endswith(")"):
-        text = text[1:-1]
-    for part in re.split(r"\s*[,;]\s*", text):
-        part = part.strip(" .")
-        if not part:
-            continue
-        if _set_role(entry, part) and _role_only(part):
-            continue
-        if part[:1].isupper() or part.isupper():
-            entry.org.append(part)
-
-
-def _role_only(text: str) -> bool:
-    """Every word belongs to a role phrase, or is a lower-case qualifier of one."""
-    lower = text.casefold()
-    covered = [False] * len(lower)
-    for s, e, _, _ in find_roles(text):
-        covered[s:e] = [True] * (e - s)
-    rest = "".join(ch if not cov else " " for ch, cov in zip(text, covered))
-    return all(w.islower() or not w.strip("().,:;") for w in rest.split())
-
-
-class NameParse(NamedTuple):
-    name: Piece
-    strong: bool
-    before: list[str]
-    after: list[str]
-    display: str | None = None  # 'Matti Virtanen' for a list written 'Virtanen Matti'
-
-
-
-def _parse_name(piece: Piece, c: Cues) -> NameParse | None:
-    """'pj. Liisa Virtanen (Tuusula)' -> name 'Liisa Virtanen', attributes around it."""
-    toks = _join_dashes(_tokens(piece), lower_tail=False)
-    if not toks:
-        return None
-    # The name: the first run of capitalised words that starts with a first name (or any
-    # capitalised word when none is known), up to the first word that cannot be in a name.
-    starts = [i for i, t in enumerate(toks) if _name_word(t.text) and is_first_name(_bare(t.text))]
-    i = starts[0] if starts else next((k for k, t in enumerate(toks) if _plain_word(t.text, c)), None)
-    if i is None:
-        return None
-    j = i + 1
-    while j < len(toks) and (_name_word(toks[j].text) or _initials(toks[j].text)
-                             or toks[j].text in c.particles) and j - i < 5:
-        if toks[j - 1].text.endswith((",", ";")):
-            break
-        j += 1
-    core = toks[i:j]
-    display = None
-    if (i > 0 and all(is_first_name(_bare(t.text)) for t in core) and _plain_word(toks[i - 1].text, c)
-            and not is_first_name(_bare(toks[i - 1].text)) and not toks[i - 1].text.endswith((",", ";"))):
-        # Official lists often put the surname first: 'Virtanen Matti, puheenjohtaja'.
-        display = " ".join([*(_bare(t.text) for t in core), _bare(toks[i - 1].text)])
-        i -= 1
-        core = toks[i:j]
-    # A trailing place after a complete name is an organisation (Matti Virtanen Kerava).
-    while len(core) > 2 and canonical_municipality(_bare(core[-1].text)) and not is_first_name(
-            _bare(core[-1].text)) and not is_first_name(_bare(core[-2].text)):
-        core = core[:-1]
-        j -= 1
-    strong = is_first_name(_bare(core[0].text))
-    if len(core) > 1 and not strong and display is None and not all(_plain_word(t.text, c) or _initials(t.text) for t in core):
-        return None
-    if len(core) == 1 and not strong and not _plain_word(core[0].text, c):
-        return None
-    name = Piece(piece.text[core[0].start - piece.start:core[-1].end - piece.start].rstrip(",;:"),
-                 core[0].start)
-    before = [t.text for t in toks[:i]]
-    after = [t.text for t in toks[j:]]
-    return NameParse(name, strong or display is not None, before, after, display)
 
 
 def _parse_line(line: Piece, kind: str, c: Cues) -> list[Entry]:
@@ -435,12 +43,12 @@ def _parse_line(line: Piece, kind: str, c: Cues) -> list[Entry]:
         line = line.sub(m.end())
     if not line.text:
         return []
-    parts = _split(line, c.list_sep)
+    parts = split_top(line, c.list_sep)
     if len(parts) == 1 and "(" not in line.text:
-        toks = _tokens(line)
+        toks = tokens_of(line)
         if len(toks) >= 4 and (people := segment_names(toks, c)) and len(people) >= 2:
             return [_entry_of_person(p, kind, c) for p in people]
-    parsed = [(p, _parse_name(p, c)) for p in parts]
+    parsed = [(p, parse_name(p, c)) for p in parts]
     n_multi = sum(1 for _, np in parsed if np and " " in np.name.text)
     if n_multi == 0:
         # 'Ash, Edward, Sam': first names only, accepted when most are known first names.
@@ -454,18 +62,18 @@ def _parse_line(line: Piece, kind: str, c: Cues) -> list[Entry]:
         multi = np is not None and " " in np.name.text
         # With several full names on the line, a lone plain word is one more person.
         lone = (n_multi >= 2 and np is not None and not np.before and not np.after
-                and _plain_word(np.name.text, c))
+                and is_plain_word(np.name.text, c))
         if multi or lone:
             e = Entry(np.name, kind, (0.9 if np.strong else 0.7) if multi else 0.5, np.strong,
                       end=part.end, display=np.display)
             for words in [*leading, " ".join(np.before)]:
-                _set_role(e, words)  # 'pj. Liisa Virtanen', 'puheenjohtaja, Liisa Virtanen'
+                set_role(e, words)  # 'pj. Liisa Virtanen', 'puheenjohtaja, Liisa Virtanen'
             leading = []
             for a in _group_after(np.after):
-                _add_attribute(e, a, c)
+                add_attribute(e, a, c)
             entries.append(e)
         elif entries:
-            _add_attribute(entries[-1], part.text, c)
+            add_attribute(entries[-1], part.text, c)
             entries[-1].end = part.end
         else:
             leading.append(part.text)
@@ -492,7 +100,7 @@ def _entry_of_person(p: Person, kind: str, c: Cues) -> Entry:
     e = Entry(Piece(p.name.text, p.name.start), kind, 0.85 if p.strong else 0.6, p.strong,
               end=p.attrs[-1].end if p.attrs else p.name.end, name_end=p.name.end)
     for a in p.attrs:
-        _add_attribute(e, a.text, c)
+        add_attribute(e, a.text, c)
     return e
 
 
@@ -502,7 +110,7 @@ def _entry_of_person(p: Person, kind: str, c: Cues) -> Entry:
 
 def _org_units(piece: Piece, c: Cues) -> list[str]:
     """'Järvenpää ARVO - hanke Karviainen (Vihti) Keravan kaupunki' -> one unit per body."""
-    toks = _join_dashes(_tokens(piece), lower_tail=True)
+    toks = join_dashes(tokens_of(piece), lower_tail=True)
     units: list[list[str]] = []
     glue = False
     for t in toks:
@@ -560,7 +168,7 @@ def _role_units(piece: Piece) -> list[str]:
     """'Puheenjohtaja (varaedustaja) Sihteeri' -> ['Puheenjohtaja (varaedustaja)', 'Sihteeri']."""
     units: list[str] = []
     text = piece.text
-    starts = [s for s, _, _, _ in find_roles(text) if _depth(text, s) == 0]
+    starts = [s for s, _, _, _ in find_roles(text) if bracket_depth(text, s) == 0]
     if not starts:
         return []
     if starts[0] > 0 and text[:starts[0]].strip():
@@ -576,7 +184,7 @@ def _flattened(cells: list[Piece], kind: str, c: Cues) -> list[Entry] | None:
     first = cells[0]
     if any(ch in first.text for ch in ",;\n"):
         return None
-    people = segment_names(_tokens(first), c)
+    people = segment_names(tokens_of(first), c)
     if not people or len(people) < 2 or sum(p.strong for p in people) * 3 < len(people) * 2:
         return None
     entries = [_entry_of_person(p, kind, c) for p in people]
@@ -586,7 +194,7 @@ def _flattened(cells: list[Piece], kind: str, c: Cues) -> list[Entry] | None:
         if roles and text_starts_with_role(cell.text):
             if len(roles) == n:
                 for e, r in zip(entries, roles):
-                    _set_role(e, r)
+                    set_role(e, r)
             elif len(roles) < n:
                 for e in entries:
                     e.group, e.pending_roles = first.start, roles
@@ -602,8 +210,8 @@ def _add_org_unit(entry: Entry, unit: str) -> None:
     """An organisation cell; a bracketed role inside it ('Sipoo (varalla)') is a role."""
     def role_group(m: re.Match[str]) -> str:
         inner = m.group(1)
-        if role_of(inner) and _role_only(inner):
-            _set_role(entry, inner)
+        if role_of(inner) and role_only(inner):
+            set_role(entry, inner)
             return ""
         return m.group(0)
     org = " ".join(re.sub(r"\(([^()]*)\)", role_group, unit).split())
@@ -658,7 +266,7 @@ def _join_name_cells(cells: list[Piece]) -> list[Piece]:
     first, second = cells[0].text.split(), cells[1].text.split()
     if (len(first) in (1, 2) and all(is_first_name(w) for w in first) and 1 <= len(second) <= 3
             and cells[1].start == cells[0].end + 1
-            and all(_name_word(w) or DASH_TOKEN.match(w) for w in second)
+            and all(is_name_word(w) or DASH_TOKEN.match(w) for w in second)
             and not canonical_municipality(cells[1].text)):
         return [Piece(f"{cells[0].text} {cells[1].text}", cells[0].start), *cells[2:]]
     return cells
@@ -670,18 +278,18 @@ def _content(cells: list[Piece], kind: str, c: Cues) -> list[Entry]:
         return flat
     if len(cells) > 1:
         cells = _join_name_cells(cells)
-    lines = [line for cell in cells[:1] for line in _lines(cell)]
+    lines = [line for cell in cells[:1] for line in piece_lines(cell)]
     entries: list[Entry] = []
     for line in lines:
         entries.extend(_parse_line(line, kind, c))
     if len(cells) > 1:
         if len(entries) == 1:  # one person per row: the other cells are attributes
             for cell in cells[1:]:
-                _add_attribute(entries[0], cell.text, c)
+                add_attribute(entries[0], cell.text, c)
                 entries[0].end = cell.end
         else:
             for cell in cells[1:]:
-                for line in _lines(cell):
+                for line in piece_lines(cell):
                     entries.extend(_parse_line(line, kind, c))
     return entries
 
@@ -717,9 +325,9 @@ def _row(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
     if not all(_listlike(p.text, c) for p in cells):
         st.kind = None  # running text after the list
         return []
-    if st.last is not None and all(_role_only(p.text) and role_of(p.text) for p in cells):
+    if st.last is not None and all(role_only(p.text) and role_of(p.text) for p in cells):
         for p in cells:  # a role that wrapped onto its own row
-            _set_role(st.last, p.text)
+            set_role(st.last, p.text)
         return []
     entries = _content(cells, st.kind, c)
     if not st.fresh and not any(e.strong for e in entries):
@@ -745,7 +353,7 @@ def _listlike(text: str, c: Cues) -> bool:
 
 
 def _cells_of_line(line: Piece) -> list[Piece]:
-    return [p for p in _split(line, CELL_SPLIT) if p.text]
+    return [p for p in split_top(line, CELL_SPLIT) if p.text]
 
 
 def _table_rows(block: Block) -> list[list[Piece]]:
@@ -824,7 +432,7 @@ def _header_table(rows: list[list[Piece]], cols: dict[str, int], st: State, c: C
             name_end = last.end if last else 0
         words = name.text.split() if name else []
         # A name column holds names: two or more capitalised words, or a known first name.
-        if not words or not all(_name_word(w) or _initials(w) for w in words[:4]) or (
+        if not words or not all(is_name_word(w) or is_initials(w) for w in words[:4]) or (
                 len(words) == 1 and not is_first_name(words[0])):
             continue
         status_kind = kind
@@ -843,80 +451,10 @@ def _header_table(rows: list[list[Piece]], cols: dict[str, int], st: State, c: C
         if (org := cell(row, "organisation")) is not None:
             e.org.append(org.text)
         if (role := cell(row, "role")) is not None:
-            if not _set_role(e, role.text):
+            if not set_role(e, role.text):
                 e.role_raw = role.text
         entries.append(e)
     return entries
-
-
-# ---------------------------------------------------------------------------
-# prose: roles of people already listed
-
-
-def _name_pattern(name: str) -> str:
-    parts = re.split(r"\s*[-\u2010-\u2014]\s*|\s+", name.strip())
-    seps = re.findall(r"\s*[-\u2010-\u2014]\s*|\s+", name.strip())
-    out = re.escape(parts[0])
-    for sep, part in zip(seps, parts[1:]):
-        out += (r"\s*[-\u2010-\u2014]\s*" if sep.strip() else r"\s+") + re.escape(part)
-    return rf"(?<!\w){out}(?!\w)"
-
-
-def _prose_roles(doc: Document, entries: list[Entry], c: Cues) -> dict[str, tuple[str, str]]:
-    """Roles that running text gives listed people: name -> (role, the role word)."""
-    text = doc.text
-    firsts: dict[str, set[str]] = {}
-    for e in entries:
-        firsts.setdefault((e.display or e.name.text).split()[0].casefold(), set()).add(e.key)
-    claims: dict[str, list[tuple[str, str, str, bool]]] = {}
-    for e in {x.key: x for x in entries}.values():
-        name = normalise_person(e.display or e.name.text)
-        patterns = [(_name_pattern(name), True)]
-        first = name.split()[0]
-        if len(firsts.get(first.casefold(), [])) == 1 and len(first) >= 3:
-            patterns.append((rf"(?<!\w){re.escape(first)}(?![\w-]| [A-ZÅÄÖ])", False))
-        for pattern, full in patterns:
-            for m in re.finditer(pattern, text):
-                for role, word, qualified in _roles_near(text, m.start(), m.end(), full, c):
-                    claims.setdefault(role, []).append((e.key, word, role, qualified))
-    resolved: dict[str, tuple[str, str]] = {}
-    for role, found in claims.items():
-        people = {k for k, _, _, _ in found}
-        if len(people) > 1:
-            people = {k for k, _, _, q in found if q}
-        if len(people) == 1:
-            key = people.pop()
-            word = next(w for k, w, _, _ in found if k == key)
-            resolved.setdefault(key, (role, word))
-    return resolved
-
-
-def _roles_near(text: str, start: int, end: int, full: bool, c: Cues) -> list[tuple[str, str, bool]]:
-    before = text[max(0, start - 80):start]
-    before = re.split(r"[\n.!?](?:\s|$)|\n", before)[-1]
-    words = before.split()
-    found = []
-    window = words[-4:] if full else words[-1:]
-    skipped: list[str] = []
-    for k, w in enumerate(reversed(window)):
-        w_clean = w.strip(",.:;()")
-        if (r := role_of(w_clean)) and r[0] in PROSE_ROLES:
-            # 'Kokouksen puheenjohtajaksi valittiin X' names the meeting's chair; 'hallituksen
-            # puheenjohtaja X' may not: qualified claims win when several people claim a role.
-            lead = words[-(k + 2)].casefold().strip(",.:;") if len(words) >= k + 2 else ""
-            qualified = not full or lead in c.qualifiers or any(x in c.qualifiers for x in skipped)
-            found.append((r[0], w_clean, qualified))
-            break
-        # Only linking words may stand between a role and the name ('puheenjohtajaksi valittiin').
-        if w_clean.casefold() not in c.qualifiers | c.links or (k and w.endswith(",")):
-            break
-        skipped.append(w_clean.casefold())
-    if full:
-        after = text[end:end + 50].split("\n")[0]
-        m = c.role_link.match(after)
-        if m and (r := role_of(m.group(1))) and r[0] in PROSE_ROLES:
-            found.append((r[0], m.group(1), True))
-    return found
 
 
 def _align_roles(entries: list[Entry], prose: dict[str, tuple[str, str]]) -> None:
@@ -963,59 +501,9 @@ def _align_roles(entries: list[Entry], prose: dict[str, tuple[str, str]]) -> Non
             if dp[a][b] == dp[a][b - 1] and b - 1 >= a:
                 b -= 1
                 continue
-            _set_role(people[b - 1], units[a - 1])
+            set_role(people[b - 1], units[a - 1])
             people[b - 1].confidence = min(people[b - 1].confidence, 0.7)
             a, b = a - 1, b - 1
-
-
-# ---------------------------------------------------------------------------
-# speakers at the top of seminar material
-
-
-def _speakers(doc: Document, c: Cues) -> list[Entry]:
-    head_blocks = [b for b in doc.blocks[:8] if b.kind != BlockKind.TABLE]
-    context = " ".join(b.text.casefold() for b in doc.blocks[:12])
-    slides = doc.format in ("pptx", "ppt", "odp")
-    if not slides and not any(w in context for w in c.speaker_context):
-        return []
-    lines: list[Piece] = [line for b in head_blocks for line in _lines(Piece(b.text, b.start))]
-    found = []
-    for i, line in enumerate(lines):
-        text = line.text.rstrip(",")
-        toks = text.split()
-        if not 2 <= len(toks) <= 4 or not all(_name_word(t) for t in toks):
-            # 'Name, title Organisation' on one line
-            if "," in text:
-                head, _, tail = text.partition(",")
-                if (e := _speaker_entry(Piece(head, line.start), tail.strip(), c)):
-                    found.append(e)
-            continue
-        if i + 1 < len(lines) and (e := _speaker_entry(Piece(text, line.start), lines[i + 1].text, c)):
-            found.append(e)
-    return found
-
-
-def _speaker_entry(name: Piece, title_line: str, c: Cues) -> Entry | None:
-    toks = name.text.split()
-    if not 2 <= len(toks) <= 4 or not is_first_name(toks[0]) or not all(_name_word(t) for t in toks):
-        return None
-    words = title_line.replace(",", " ").split()
-    if not words or len(words) > 10:
-        return None
-    title_words = []
-    for w in words:
-        if w[:1].isupper() and title_words:
-            break
-        title_words.append(w)
-    title = " ".join(title_words).casefold()
-    if not any(t.casefold().endswith(s) for t in title_words for s in c.title_suffixes):
-        return None
-    e = Entry(name, "speaker", 0.7, True, end=name.end)
-    e.role, e.role_raw = Role.SPEAKER, title
-    org = title_line[title_line.find(words[len(title_words)]):].strip(" ,.") if len(words) > len(title_words) else ""
-    if org:
-        e.org.append(org)
-    return e
 
 
 # ---------------------------------------------------------------------------
@@ -1046,13 +534,13 @@ def extract_attendees(doc: Document, lang: str) -> list[Attendee]:
             for row in rows:
                 entries.extend(_row([p for p in row if p.text], st, c))
             continue
-        for line in _lines(Piece(block.text, block.start)):
+        for line in piece_lines(Piece(block.text, block.start)):
             entries.extend(_row(_cells_of_line(line), st, c))
     if not entries:
-        entries = _speakers(doc, c)
+        entries = top_speakers(doc, c)
     if not entries:
         return []
-    prose = _prose_roles(doc, entries, c)
+    prose = prose_roles(doc, entries, c)
     _align_roles(entries, prose)
     for e in entries:
         if e.key in prose and (e.role is None or (e.role == Role.MEMBER and not e.role_raw)):

@@ -1,0 +1,130 @@
+"""Attendance cue words of every language, and the role phrases found in a text.
+
+All languages' cues are used at once: minutes mix them (a Finnish memo with a
+Swedish 'Närvarande' list, English titles in a Finnish list).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractors.lang import LANGUAGES, load
+
+from .normalise import name_particles
+
+@dataclass(frozen=True)
+class Cues:
+    heading_re: re.Pattern[str]
+    heading_kind: dict[str, str]
+    roles: tuple[tuple[str, str, bool, bool], ...]  # phrase, role id, deputy, inflects
+    org_words: frozenset[str]
+    columns: dict[str, tuple[str, ...]]
+    present_values: frozenset[str]
+    absent_values: frozenset[str]
+    title_suffixes: tuple[str, ...]
+    speaker_context: tuple[str, ...]
+    qualifiers: frozenset[str]
+    stopwords: frozenset[str]
+    connectors: frozenset[str]
+    list_sep: re.Pattern[str]
+    role_link: re.Pattern[str]
+    links: frozenset[str]
+    particles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    kinds: dict[str, str] = {}
+    roles: list[tuple[str, str, bool, bool]] = []
+    org_words, present, absent, qualifiers, stop = set(), set(), set(), set(), set()
+    columns: dict[str, set[str]] = {}
+    suffixes, context, connectors, links = set(), set(), set(), set()
+    for lang in LANGUAGES:
+        data = load(lang, "attendance")
+        if not data:
+            continue
+        for kind, words in data["headings"].items():
+            for w in words:
+                kinds.setdefault(w.casefold(), kind)
+        for entry in data["roles"]:
+            for w in entry["words"]:
+                inflects = lang != "en" and len(w) >= 5 and not w.endswith(".")
+                roles.append((w.casefold(), entry["id"], bool(entry.get("deputy")), inflects))
+        org_words.update(w.casefold() for w in data["organisation_words"])
+        for col, words in data["column_headers"].items():
+            columns.setdefault(col, set()).update(w.casefold() for w in words)
+        present.update(v.casefold() for v in data["status_values"]["present"])
+        absent.update(v.casefold() for v in data["status_values"]["absent"])
+        suffixes.update(data["title_suffixes"])
+        context.update(data["speaker_context"])
+        qualifiers.update(w.casefold() for w in data["meeting_qualifiers"])
+        connectors.update(w.casefold() for w in data.get("list_connectors", []))
+        links.update(w.casefold() for w in data.get("role_connectors", []))
+        sw = load(lang, "stopwords")
+        stop.update(w.casefold() for w in (sw.get("words", []) if isinstance(sw, dict) else sw))
+    alternation = "|".join(r"\s+".join(map(re.escape, h.split())) for h in sorted(kinds, key=len, reverse=True))
+    heading_re = re.compile(rf"^(?:\d{{1,2}}[.)]?\s*)?(?P<h>{alternation})(?P<colon>\s*:)?(?=\s|$)\s*(?P<rest>.*)$",
+                            re.I | re.S)
+    joined = "|".join(map(re.escape, sorted(connectors, key=len, reverse=True))) or "(?!)"
+    linked = "|".join(map(re.escape, sorted(links, key=len, reverse=True))) or "(?!)"
+    return Cues(heading_re=heading_re, heading_kind=kinds,
+                connectors=frozenset(connectors), links=frozenset(links), particles=name_particles(),
+                list_sep=re.compile(rf"\s*[,;]\s*|\s+(?:{joined})\s+(?=[A-ZÅÄÖ])", re.I),
+                role_link=re.compile(rf"^\s*(?:,|\(|:|-|–)?\s*(?:(?:{linked})\s+)?([\wåäöÅÄÖ.]+)", re.I),
+                roles=tuple(sorted(roles, key=lambda r: len(r[0]), reverse=True)),
+                org_words=frozenset(org_words),
+                columns={k: tuple(sorted(v, key=len, reverse=True)) for k, v in columns.items()},
+                present_values=frozenset(present), absent_values=frozenset(absent),
+                title_suffixes=tuple(sorted(suffixes)), speaker_context=tuple(sorted(context)),
+                qualifiers=frozenset(qualifiers), stopwords=frozenset(stop))
+
+
+def _role_at(lower: str, pos: int, c: Cues) -> tuple[int, str, bool] | None:
+    """The role phrase starting at ``pos`` of a lower-cased text: (end, role id, deputy)."""
+    if pos and lower[pos - 1].isalpha():
+        return None
+    for phrase, role, deputy, inflects in c.roles:
+        if lower.startswith(phrase, pos):
+            end = pos + len(phrase)
+            if inflects:
+                while end < len(lower) and lower[end].isalpha():
+                    end += 1
+            elif end < len(lower) and lower[end].isalpha() and not (lower[end] == "s" and (
+                    end + 1 == len(lower) or not lower[end + 1].isalpha())):
+                continue
+            return end, role, deputy
+    return None
+
+
+@lru_cache(maxsize=16384)
+def find_roles(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """Role words in ``text``: (start, end, role id, deputy)."""
+    c, lower, found, pos = cues(), text.casefold(), [], 0
+    while pos < len(lower):
+        if lower[pos].isalpha() and (hit := _role_at(lower, pos, c)):
+            found.append((pos, hit[0], hit[1], hit[2]))
+            pos = hit[0]
+        else:
+            pos += 1
+    return tuple(found)
+
+
+def role_of(text: str) -> tuple[str, bool] | None:
+    """The role a role cell names: the first role that is not a deputy qualifier wins."""
+    hits = find_roles(text)
+    if not hits:
+        return None
+    main = next((h for h in hits if not h[3]), hits[0])
+    return main[2], any(h[3] for h in hits)
+
+
+def role_only(text: str) -> bool:
+    """Every word belongs to a role phrase, or is a lower-case qualifier of one."""
+    lower = text.casefold()
+    covered = [False] * len(lower)
+    for s, e, _, _ in find_roles(text):
+        covered[s:e] = [True] * (e - s)
+    rest = "".join(ch if not cov else " " for ch, cov in zip(text, covered))
+    return all(w.islower() or not w.strip("().,:;") for w in rest.split())
+

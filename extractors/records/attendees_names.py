@@ -1,0 +1,122 @@
+"""Names in a list: run-together names split into people, one name and its attributes."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from .attendees_cues import Cues, role_of
+from .attendees_text import Piece, Tok, bare_word, is_initials, is_name_word, is_plain_word, join_dashes, tokens_of
+from .normalise import canonical_municipality, is_first_name
+
+@dataclass
+class Person:
+    name: Tok
+    strong: bool
+    attrs: list[Tok] = field(default_factory=list)
+
+
+UNKNOWN_FIRST = 2.5
+
+
+def segment_names(toks: list[Tok], c: Cues) -> list[Person] | None:
+    """Split a run of name tokens into people (first names from the lexicon + a surname).
+
+    Tokens after a surname that are places, bracketed qualifiers or role markers are kept
+    as that person's attributes. None when the run cannot be read as names.
+    """
+    toks = join_dashes(toks, lower_tail=False)
+    n = len(toks)
+    best: list[tuple[float, list[Person]] | None] = [None] * (n + 1)
+    best[n] = (0.0, [])
+    for i in range(n - 1, -1, -1):
+        if not is_name_word(toks[i].text):
+            continue
+        for n_first in (1, 2, 3):
+            j = i + n_first
+            if j >= n or not all(is_name_word(t.text) for t in toks[i:j]):
+                break
+            cost = 0.0 if is_first_name(bare_word(toks[i].text)) else UNKNOWN_FIRST
+            cost += sum(0.4 if is_first_name(bare_word(t.text)) else 1.5 for t in toks[i + 1:j])
+            k = j
+            while k < n - 1 and toks[k].text in c.particles:
+                k += 1
+            sur = toks[k].text
+            if not (is_name_word(sur) or is_initials(sur)):
+                continue
+            cost += 0.8 if is_first_name(bare_word(sur)) else 0.0
+            cost += 0.3 if is_initials(sur) else 0.0
+            a = k + 1
+            while True:
+                if best[a] is not None:
+                    tail_cost, tail = best[a]
+                    person = Person(Tok(" ".join(t.text for t in toks[i:k + 1]).rstrip(",;:"),
+                                        toks[i].start, toks[k].end),
+                                    strong=is_first_name(bare_word(toks[i].text)), attrs=list(toks[k + 1:a]))
+                    total = cost + 0.3 * (a - k - 1) + 0.1 + tail_cost
+                    if best[i] is None or total < best[i][0]:
+                        best[i] = (total, [person, *tail])
+                if a < n and _attribute(toks[a].text, c):
+                    a += 1
+                    continue
+                break
+    return best[0][1] if best[0] is not None else None
+
+
+def _attribute(tok: str, c: Cues) -> bool:
+    if tok.startswith("("):
+        return True
+    bare = bare_word(tok)
+    return bool(canonical_municipality(bare) and not is_first_name(bare)) or bool(role_of(tok))
+
+
+
+class NameParse(NamedTuple):
+    name: Piece
+    strong: bool
+    before: list[str]
+    after: list[str]
+    display: str | None = None  # 'Matti Virtanen' for a list written 'Virtanen Matti'
+
+
+
+def parse_name(piece: Piece, c: Cues) -> NameParse | None:
+    """'pj. Liisa Virtanen (Tuusula)' -> name 'Liisa Virtanen', attributes around it."""
+    toks = join_dashes(tokens_of(piece), lower_tail=False)
+    if not toks:
+        return None
+    # The name: the first run of capitalised words that starts with a first name (or any
+    # capitalised word when none is known), up to the first word that cannot be in a name.
+    starts = [i for i, t in enumerate(toks) if is_name_word(t.text) and is_first_name(bare_word(t.text))]
+    i = starts[0] if starts else next((k for k, t in enumerate(toks) if is_plain_word(t.text, c)), None)
+    if i is None:
+        return None
+    j = i + 1
+    while j < len(toks) and (is_name_word(toks[j].text) or is_initials(toks[j].text)
+                             or toks[j].text in c.particles) and j - i < 5:
+        if toks[j - 1].text.endswith((",", ";")):
+            break
+        j += 1
+    core = toks[i:j]
+    display = None
+    if (i > 0 and all(is_first_name(bare_word(t.text)) for t in core) and is_plain_word(toks[i - 1].text, c)
+            and not is_first_name(bare_word(toks[i - 1].text)) and not toks[i - 1].text.endswith((",", ";"))):
+        # Official lists often put the surname first: 'Virtanen Matti, puheenjohtaja'.
+        display = " ".join([*(bare_word(t.text) for t in core), bare_word(toks[i - 1].text)])
+        i -= 1
+        core = toks[i:j]
+    # A trailing place after a complete name is an organisation (Matti Virtanen Kerava).
+    while len(core) > 2 and canonical_municipality(bare_word(core[-1].text)) and not is_first_name(
+            bare_word(core[-1].text)) and not is_first_name(bare_word(core[-2].text)):
+        core = core[:-1]
+        j -= 1
+    strong = is_first_name(bare_word(core[0].text))
+    if len(core) > 1 and not strong and display is None and not all(is_plain_word(t.text, c) or is_initials(t.text) for t in core):
+        return None
+    if len(core) == 1 and not strong and not is_plain_word(core[0].text, c):
+        return None
+    name = Piece(piece.text[core[0].start - piece.start:core[-1].end - piece.start].rstrip(",;:"),
+                 core[0].start)
+    before = [t.text for t in toks[:i]]
+    after = [t.text for t in toks[j:]]
+    return NameParse(name, strong or display is not None, before, after, display)
+

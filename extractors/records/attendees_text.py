@@ -1,0 +1,164 @@
+"""Pieces of the document text, name-shaped words, and one listed person (Entry)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from schemas.records import Role
+
+from .attendees_cues import Cues, find_roles, role_of, role_only
+from .normalise import canonical_municipality
+
+NAME_WORD = re.compile(r"^[A-ZÅÄÖÜÉÈÁÓÍÚŠŽØÆ][a-zåäöüéèáóíúšžøæçñ'’]+"
+                       r"(?:[-\u2010\u2011\u2013][A-ZÅÄÖÜÉa-zåäöüé][a-zåäöüéèáóíúšžøæçñ'’]+)*$")
+INITIALS = re.compile(r"^(?:[A-ZÅÄÖ]\.?-?){1,3}$")
+TOKEN = re.compile(r"\([^()]*\)|[^\s()]+")
+DASH_TOKEN = re.compile(r"^[-\u2010\u2011\u2012\u2013\u2014]$")
+
+
+class Piece(NamedTuple):
+    """A substring of the document text and where it starts."""
+
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    def sub(self, i: int, j: int | None = None) -> Piece:
+        j = len(self.text) if j is None else j
+        raw = self.text[i:j]
+        lead = len(raw) - len(raw.lstrip())
+        return Piece(raw.strip(), self.start + i + lead)
+
+
+def piece_lines(piece: Piece) -> list[Piece]:
+    out, pos = [], 0
+    for line in piece.text.split("\n"):
+        p = piece.sub(pos, pos + len(line))
+        if p.text:
+            out.append(p)
+        pos += len(line) + 1
+    return out
+
+
+def split_top(piece: Piece, pattern: re.Pattern[str]) -> list[Piece]:
+    out, pos = [], 0
+    for m in pattern.finditer(piece.text):
+        if bracket_depth(piece.text, m.start()) == 0:
+            out.append(piece.sub(pos, m.start()))
+            pos = m.end()
+    out.append(piece.sub(pos))
+    return [p for p in out if p.text]
+
+
+def bracket_depth(text: str, pos: int) -> int:
+    return text.count("(", 0, pos) - text.count(")", 0, pos)
+
+
+class Tok(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+def tokens_of(piece: Piece) -> list[Tok]:
+    return [Tok(m.group(), piece.start + m.start(), piece.start + m.end())
+            for m in TOKEN.finditer(piece.text)]
+
+
+def bare_word(word: str) -> str:
+    return word.strip(",;:.")
+
+
+
+def is_name_word(tok: str) -> bool:
+    return bool(NAME_WORD.match(bare_word(tok))) or bool(NAME_WORD.match(tok.rstrip(",;:")))
+
+
+def is_initials(tok: str) -> bool:
+    return bool(INITIALS.match(tok.rstrip(",;:")))
+
+
+def is_plain_word(tok: str, c: Cues) -> bool:
+    """A capitalised word that is not a place, an organisation word, a role or a function word."""
+    low = bare_word(tok).casefold()
+    return (is_name_word(tok) and low not in c.org_words and low not in c.stopwords
+            and not find_roles(low) and canonical_municipality(bare_word(tok)) is None)
+
+
+def join_dashes(toks: list[Tok], lower_tail: bool) -> list[Tok]:
+    """Join 'A – B' into one token: surnames (B capitalised) or compounds ('ARVO - hanke')."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if (out and DASH_TOKEN.match(t.text) and i + 1 < len(toks)
+                and (toks[i + 1].text[:1].islower() if lower_tail else is_name_word(toks[i + 1].text))
+                and (lower_tail or is_name_word(out[-1].text))):
+            prev = out.pop()
+            nxt = toks[i + 1]
+            out.append(Tok(f"{prev.text}-{nxt.text}", prev.start, nxt.end))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+
+@dataclass
+class Entry:
+    name: Piece
+    kind: str
+    confidence: float
+    strong: bool
+    org: list[str] = field(default_factory=list)
+    role: str | None = None
+    role_raw: str | None = None
+    deputy: bool = False
+    end: int | None = None
+    name_end: int | None = None  # where the name ends in the document (joined dashes shorten it)
+    start: int | None = None  # where the evidence starts when not at the name (a table row)
+    display: str | None = None  # the name in first-name-first order when written the other way
+    group: int | None = None  # flattened row whose role cells still need aligning
+    pending_roles: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return person_key(self.display or self.name.text)
+
+
+def person_key(name: str) -> str:
+    return re.sub(r"\s*[-\u2010-\u2014]\s*", "-", " ".join(name.split())).casefold().strip(" .,")
+
+
+def set_role(entry: Entry, text: str) -> bool:
+    found = role_of(text)
+    if not found:
+        return False
+    role, deputy = found
+    if entry.role is None or entry.role == Role.MEMBER:
+        entry.role = role
+        raw = " ".join(text.split()).strip(",;: ")
+        entry.role_raw = raw[1:-1] if raw.startswith("(") and raw.endswith(")") else raw
+    entry.deputy = entry.deputy or deputy
+    return True
+
+
+def add_attribute(entry: Entry, piece_text: str, c: Cues) -> None:
+    """A bracket, comma part or cell next to a name: roles and organisations."""
+    text = piece_text.strip()
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]
+    for part in re.split(r"\s*[,;]\s*", text):
+        part = part.strip(" .")
+        if not part:
+            continue
+        if set_role(entry, part) and role_only(part):
+            continue
+        if part[:1].isupper() or part.isupper():
+            entry.org.append(part)
+

@@ -75,3 +75,44 @@ def test_swedish_and_english_commitments(text, fragment):
     records = records_of(text)
     hits = [c for c in records.commitments if fragment in c.text]
     assert hits and hits[0].due == "2012-05-20"
+
+
+def test_action_table_rows_take_owner_and_due_from_their_columns():
+    text = """MUISTIO 4.2.2011
+
+Toimenpide\tVastuu\tAikataulu
+Kyselyn laatiminen kouluille\tLohja ja Vihti\t15.3.2011
+Koulutuspäivän järjestäminen\tMaija Koski\ttoukokuussa 2011
+"""
+    commitments = records_of(text).commitments
+    assert [(c.text, c.actors, c.due[:10]) for c in commitments] == [
+        ("Kyselyn laatiminen kouluille", ["Lohja", "Vihti"], "2011-03-15"),
+        ("Koulutuspäivän järjestäminen", ["Maija Koski"], "2011-05-01")]
+
+
+def test_the_deadline_word_chooses_the_due_date():
+    text = "MUISTIO 1.3.2012\n\nTalkoot pidetään 16.5.2012, ja ilmoittautumiset kerätään huhtikuun loppuun mennessä.\n"
+    [c] = records_of(text).commitments
+    assert c.due.endswith("2012-04-30")
+
+
+def test_a_listed_person_acting_in_the_present_tense_is_a_commitment():
+    text = """PÖYTÄKIRJA
+
+Aika: 3.3.2014
+Läsnä: Hanna Lehto (pj.), Mikko Saari, Outi Laine (siht.)
+
+1. Kevätretki
+
+Mikko selvittää bussiyhtiöiden hinnat. Retkestä keskusteltiin vilkkaasti.
+"""
+    records = records_of(text)
+    hits = [c for c in records.commitments if "selvittää" in c.text]
+    assert hits and hits[0].actors == ["Mikko Saari"]
+    assert not [c for c in records.commitments if "keskusteltiin" in c.text]
+
+
+def test_postponed_matter_is_a_decision_not_a_commitment():
+    text = "PÖYTÄKIRJA\n\nAika: 3.3.2014\n\nAsian käsittely siirrettiin seuraavaan kokoukseen.\n"
+    records = records_of(text)
+    assert records.decisions and not records.commitments

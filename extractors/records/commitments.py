@@ -150,8 +150,8 @@ def _deadline_date(ctx: Context, s: Sentence) -> DateMatch | None:
         for d in dates_in(ctx.dates, s.start, s.end):
             if not (d.valid and d.value) or d.type == "time":
                 continue
-            distance = d.start - cue_end if d.start >= cue_end else cue_start - d.end
-            if 0 <= distance < gap:
+            distance = max(d.start - cue_end, cue_start - d.end, 0)  # 0 when the date holds the cue
+            if distance < gap:
                 best, gap = d, distance
     return best
 

@@ -19,7 +19,7 @@ from statistics import median
 
 from PIL import Image
 
-from .errors import MissingToolError, ReadError
+from .errors import MissingToolError
 
 DPI = 300
 LANGUAGES = "fin+swe+eng"
@@ -120,8 +120,11 @@ def _tesseract(image: bytes, options: list[str], timeout: float) -> tuple[str, s
     """Run tesseract on ``image`` from stdin: (stdout, one-line error or None)."""
     cmd = [tesseract_binary(), "stdin", "stdout", *options]
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=env, start_new_session=True)
+    try:
+        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, env=env, start_new_session=True)
+    except OSError as e:
+        return "", f"cannot run tesseract: {e.strerror or e}"
     try:
         out, err = proc.communicate(image, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -224,13 +227,13 @@ class OcrQueue:
         try:
             while self._pending:
                 self.done.append(self._pending.popleft().result())
-        except MissingToolError:
-            raise
-        except OSError as e:
-            raise ReadError(f"cannot run tesseract: {e}") from e
         finally:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self.close()
         return self.done
+
+    def close(self) -> None:
+        self._pending.clear()
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 def default_workers() -> int:

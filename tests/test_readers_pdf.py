@@ -198,6 +198,15 @@ def test_recompose_marks(raw: str, fixed: str) -> None:
     assert recompose_marks(raw) == fixed
 
 
+@pytest.mark.parametrize("text,share", [
+    ("Kokous avattiin klo 12.09.", 0.0),
+    ("\uf0b7 Kokous avattiin klo 12.09.", 1 / 28),  # a Symbol-font bullet is not a broken layer
+    ("\ufffd" * 20, 1.0), ("\ue001\ue002\ue003" * 10 + "abc", 30 / 33), ("short\ufffd", 0.0),
+])
+def test_unreadable_share(text: str, share: float) -> None:
+    assert pdf.unreadable_share(text) == pytest.approx(share)
+
+
 # --- scanned pages -------------------------------------------------------------------------
 
 def levenshtein(a: str, b: str) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from .pdf_text import SPACING_MARKS, attach_marks, recompose_marks
 
 MIN_TEXT_CHARS = 16  # fewer visible characters than this: the page has no usable text layer
 MIN_SCAN_COVERAGE = 0.3  # ... and images cover this share of it: a scan worth OCR
+MAX_UNREADABLE = 0.5  # more unmapped glyphs than this: the text layer is useless, OCR the page
 PDFIUM_ERRORS = {
     pdfium_c.FPDF_ERR_FILE: "file not found or cannot be opened",
     pdfium_c.FPDF_ERR_FORMAT: "not a PDF or corrupted",
@@ -180,8 +182,9 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, tables: TableFinder,
         lines = text_lines(textpage, page_top)
     finally:
         textpage.close()
-    visible = sum(len(x.text.replace(" ", "")) for x in lines)
-    if visible < MIN_TEXT_CHARS and _image_coverage(page) >= MIN_SCAN_COVERAGE:
+    visible = "".join(x.text for x in lines).replace(" ", "")
+    scanned = len(visible) < MIN_TEXT_CHARS and _image_coverage(page) >= MIN_SCAN_COVERAGE
+    if scanned or unreadable_share(visible) > MAX_UNREADABLE:
         content.needs_ocr = True
         return content, page
     regions: list[TableRegion] = []
@@ -196,6 +199,15 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, tables: TableFinder,
         at = next((k for k, p in enumerate(content.parts) if p.top > region.top), len(content.parts))
         content.parts.insert(at, part)
     return content, page
+
+
+def unreadable_share(text: str) -> float:
+    """Share of characters that map to nothing readable: replacement characters, private-use
+    glyph codes and controls, as fonts without a Unicode map give them."""
+    if len(text) < MIN_TEXT_CHARS:
+        return 0.0
+    bad = sum(1 for ch in text if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cc", "Cn"))
+    return bad / len(text)
 
 
 def text_lines(textpage: pdfium.PdfTextPage, page_top: float) -> list[Line]:

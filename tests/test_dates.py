@@ -335,15 +335,27 @@ def _cue_words(lang: str) -> set[str]:
     return {w.lower() for w in words if len(w) >= 2 and re.search(r"\w", w)}
 
 
+def _date_code() -> str:
+    """The source of ``dates.py`` and the ``dates_*.py`` modules it is split into."""
+    folder = Path(dates.__file__).parent
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("dates*.py")))
+
+
+def test_dates_modules_stay_small():
+    sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines())
+             for p in Path(dates.__file__).parent.glob("dates*.py")}
+    assert len(sizes) > 1 and max(sizes.values()) <= 400, sizes
+
+
 def test_no_month_or_weekday_name_in_the_code():
-    source = Path(dates.__file__).read_text(encoding="utf-8").lower()
+    source = _date_code().lower()
     found = [n for lang in LANGUAGES for n in _names(lang)
              if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", source)]
     assert not found, found
 
 
 def test_no_cue_word_in_the_code_strings():
-    source = Path(dates.__file__).read_text(encoding="utf-8").lower()
+    source = _date_code().lower()
     source = re.sub(r'"""(?:.|\n)*?"""', "", source)
     source = re.sub(r"#[^\n]*", "", source)
     strings = " ".join(re.findall(r"[\"']([^\"'\n]+)[\"']", source))

@@ -151,6 +151,22 @@ def test_table_from_aligned_columns() -> None:
 
 
 @needs_corpus
+def test_pdfplumber_only_sees_pages_that_may_hold_tables() -> None:
+    candidates = set()
+    for prefix in ("01", "02", "05", "10", "11", "19", "20", "21"):
+        doc = pdfium.PdfDocument(real(prefix).read_bytes())
+        for index in range(len(doc)):
+            page = doc[index]
+            lines = pdf.text_lines(page.get_textpage(), page.get_mediabox()[3])
+            if lines and pdf._may_hold_table(page, lines):
+                candidates.add((prefix, index + 1))
+            page.close()
+        doc.close()
+    # the four pages with tables; not the boxed prose (10 p2), row shading (11 p1), signature rules (19 p3)
+    assert candidates == {("02", 1), ("10", 1), ("10", 3), ("11", 2)}
+
+
+@needs_corpus
 def test_metadata() -> None:
     doc = read_real("01")
     assert doc.metadata["author"] == "Kosonen Minna Kaisa Hannele"

@@ -530,6 +530,7 @@ def test_html_through_detection_with_legacy_charset() -> None:
     "<html><body>syvä" + "<a" * 100_000,
     "<html><body>syvä" + "<!--" * 100_000,
     "<html><body>syvä" + "</b" * 100_000,
+    "<html><body><p>syvä<td>" + "<span>" * 20_000 + "<div>x" * 20_000,
 ])
 def test_html_hostile_markup_is_fast_and_does_not_crash(markup: str) -> None:
     t = time.monotonic()

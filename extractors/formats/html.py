@@ -8,6 +8,7 @@ popped at most once.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -20,6 +21,8 @@ from .text import decode
 
 MAX_HTML_BYTES = 50 * 2**20
 MAX_SPAN = 100
+MAX_COLUMNS = 1000
+MAX_SCOPE_SEARCH = 256
 MAX_TABLE_CELLS = 200_000
 TAG_OPEN = re.compile(r"<[A-Za-z/!?]")
 RAW_TEXT_START = re.compile(r"<(script|style)\b[^<>]*>", re.I)
@@ -59,7 +62,8 @@ class _Table:
         if self.row is None:
             return
         self._fill_pending(to_end=True)
-        self.rows.append(self.row)
+        if self.cells <= MAX_TABLE_CELLS:
+            self.rows.append(self.row)
         self.row = None
 
     def start_cell(self, colspan: int, rowspan: int) -> None:
@@ -75,7 +79,7 @@ class _Table:
         text = _clean("".join(self.cell))
         self.cell = None
         self._fill_pending()
-        if self.cells > MAX_TABLE_CELLS:
+        if self.cells > MAX_TABLE_CELLS or len(self.row) >= MAX_COLUMNS:
             return
         for _ in range(self.colspan):
             if self.rowspan > 1:
@@ -86,10 +90,14 @@ class _Table:
     def _fill_pending(self, to_end: bool = False) -> None:
         """Put values of cells spanning down from earlier rows into this row."""
         assert self.row is not None
+        if self.cells > MAX_TABLE_CELLS:
+            self.pending.clear()
+            return
+        last = max(self.pending, default=-1)  # re-added entries keep their column: never grows
         while self.pending:
             col = len(self.row)
             if col not in self.pending:
-                if not to_end or col > max(self.pending):
+                if not to_end or col > last:
                     break
                 self.row.append("")
                 continue
@@ -97,6 +105,7 @@ class _Table:
             if left > 1:
                 self.pending[col] = (left - 1, text)
             self.row.append(text)
+            self.cells += 1
 
     def finish(self) -> list[list[str]]:
         self.end_row()
@@ -154,10 +163,14 @@ class _HtmlReader(HTMLParser):
                 return
 
     def _innermost(self, tag: str, stop: set[str]) -> bool:
-        """Whether ``tag`` is open above the nearest ``stop`` element."""
+        """Whether ``tag`` is open above the nearest ``stop`` element.
+
+        Only the top of the stack is searched: an unbounded search would make every
+        start tag cost the depth of the page, which hostile markup makes quadratic.
+        """
         if not self.open.get(tag):
             return False
-        for t in reversed(self.stack):
+        for t in itertools.islice(reversed(self.stack), MAX_SCOPE_SEARCH):
             if t == tag:
                 return True
             if t in stop:

@@ -153,7 +153,7 @@ class _Reader:
     # -- blocks ------------------------------------------------------------
     def blocks(self, container: Element, page: int | None = None, flat: bool = False) -> None:
         """Emit the blocks of ``container`` in document order (``flat``: lists as paragraphs)."""
-        # Work items: an element with the list it sits in, or a marker closing a list.
+        # Work items: an element, the list it sits in, whether it is the first paragraph of an item.
         stack: list[tuple[Element, _List | None, bool]] = [(c, None, False) for c in reversed(container)]
         while stack:
             el, lst, first_in_item = stack.pop()
@@ -358,7 +358,7 @@ def _rows(table: Element) -> Iterator[Element]:
             stack.extend(reversed(el))
 
 
-def _descendants(el: Element, tags: set[str], stop: set[str] = frozenset()) -> Iterator[Element]:  # type: ignore[assignment]
+def _descendants(el: Element, tags: set[str], stop: frozenset[str] | set[str] = frozenset()) -> Iterator[Element]:
     """Elements with ``tags`` below ``el`` in document order, not looking inside a match."""
     stack = list(reversed(el))
     while stack:

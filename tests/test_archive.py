@@ -339,6 +339,30 @@ def test_an_office_lock_file_is_reported_not_skipped(tmp_path: Path) -> None:
     assert code == 1 and "~$muistio.docx" in err
 
 
+def test_sequential_ingest_library_call(tmp_path: Path) -> None:
+    """``pipeline.ingest.ingest``: the one-process composition of process_path and write_processed."""
+    from pipeline.ingest import ingest
+
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    shutil.copy(SEEDS[0], docs / SEEDS[0].name)
+    shutil.copy(SEEDS[0], docs / "sub" / "kopio.txt")
+    shutil.copy(SEEDS[4], docs / SEEDS[4].name)
+    (docs / "~$muistio.docx").write_bytes(b"\x0bMatti Meik\xe4l\xe4inen" + b"\x00" * 40)
+    with Archive(tmp_path / "a.sqlite") as a:
+        first = ingest(a, [docs])
+        assert first.counts == {"added": 2, "unchanged": 1, "failed": 1}
+        assert first.records()["tables"] >= 1 and first.by_format()["txt"]["added"] == 2
+        failed = next(f for f in first.files if f.outcome == "failed")
+        assert failed.path.endswith("~$muistio.docx") and failed.stage == "read"
+        before = {t: n for t, n in a.counts().items() if t not in GROWS_PER_RUN}
+        second = ingest(a, [docs])
+        assert second.counts == {"unchanged": 3, "failed": 1}
+        assert {t: n for t, n in a.counts().items() if t not in GROWS_PER_RUN} == before
+        run = a.conn.execute("SELECT * FROM runs WHERE id = ?", (second.run_id,)).fetchone()
+        assert (run["files_seen"], run["files_unchanged"], run["files_failed"]) == (4, 3, 1)
+
+
 def test_hidden_files_git_and_our_output_folder_are_skipped(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     project = tmp_path / "project"

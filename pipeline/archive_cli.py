@@ -75,14 +75,14 @@ def _cell(value: Any, name: str = "") -> str:
 
 
 def emit(rows: list[dict[str, Any]], fmt: str, columns: tuple[str, ...] | list[str] | None = None,
-         title: str | None = None) -> None:
-    """Print rows as a rich table, a JSON list of objects or CSV."""
+         title: str | None = None, all_columns: list[str] | None = None) -> None:
+    """Print rows as a rich table, a JSON list of objects or CSV (every column, ``all_columns`` when empty)."""
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
         return
     names = list(columns or (rows[0].keys() if rows else []))
     if fmt == "csv":
-        all_names = list(rows[0].keys()) if rows else names
+        all_names = list(rows[0].keys()) if rows else (all_columns or names)
         writer = csv.DictWriter(sys.stdout, fieldnames=all_names, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for r in rows:
@@ -208,7 +208,7 @@ def query(
 
     Example: arkisto query decisions --since 2008-12-01 --body johtoryhmä --format json
     """
-    from pipeline.query import select_records
+    from pipeline.query import columns_of, select_records
 
     _check_format(fmt)
     if record_type not in QUERY_TABLES:
@@ -224,7 +224,8 @@ def query(
                 text=text, document=doc_id, limit=limit))
         except (QueryError, ArchiveError) as e:
             fail(str(e))
-    emit(rows, fmt, TABLE_COLUMNS.get(record_type), title=f"{record_type} ({len(rows)})")
+        every = columns_of(archive.conn, record_type)
+    emit(rows, fmt, TABLE_COLUMNS.get(record_type), title=f"{record_type} ({len(rows)})", all_columns=every)
 
 
 @app.command()

@@ -195,6 +195,8 @@ def test_every_table_lists_as_table_json_and_csv(db: Path) -> None:
             code, out, err = arkisto("query", table, "--db", db, "--format", fmt)
             assert code == 0 and out, (table, fmt, err)
     assert arkisto("query", "pöytäkirjat", "--db", db)[0] == 2
+    code, out, _ = arkisto("query", "contacts", "--since", "2100", "--db", db, "--format", "csv")
+    assert code == 0 and out.splitlines()[0].startswith("id,document_id,source,record_id,name,")
 
 
 @pytest.mark.xfail(strict=False, reason="needs decision extractor")

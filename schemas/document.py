@@ -120,8 +120,9 @@ class DocumentBuilder:
             if not rows:
                 return None
             text = table_text(rows)
-        text = normalise_text(text).strip()
-        if not text:
+        # a table keeps its leading tab: an empty first cell is still a column
+        text = normalise_text(text).strip(" \n") if rows is not None else normalise_text(text).strip()
+        if not text.strip():
             return None
         if self._parts:
             self._parts.append(BLOCK_SEPARATOR)

@@ -11,7 +11,7 @@ def test_the_documents_own_meeting_is_held_with_times_and_place():
     m = by_date(records_of(MINUTES))["2007-09-03"]
     assert (m.status, m.start, m.end) == ("held", "13:00", "15:00")
     assert "Vihdin" in m.place
-    assert m.body == "ohjausryhmä"
+    assert m.body.endswith("ohjausryhmä")
 
 
 def test_next_meeting_is_planned_with_its_place():

@@ -7,6 +7,7 @@ from schemas.document import Document
 from schemas.records import Records
 
 from . import attendees, commitments, contacts, dates, decisions, kind, language, meetings, tables
+from .context import Context
 from .document_date import document_date
 from .sentences import sentences
 
@@ -15,7 +16,7 @@ def extract_records(doc: Document) -> Records:
     """All records of ``doc``: a pure function of the document, no I/O."""
     records = Records()
     info = records.document
-    info.language = lang = language.detect_language(doc.text)
+    info.language = lang = language.document_language(doc)
     rules_lang = lang if lang != "und" else "fi"
     info.title = doc.title
     info.kind, info.kind_confidence = kind.classify_kind(doc, rules_lang)
@@ -27,7 +28,7 @@ def extract_records(doc: Document) -> Records:
     records.dates = dates.to_mentions(doc, found)
 
     sents = sentences(doc, rules_lang)
-    ctx = meetings.Context(doc, rules_lang, info.date, info.kind, found)
+    ctx = Context(doc, rules_lang, info.date, info.kind, found)
     records.meetings, own = meetings.extract_meetings(ctx, sents)
     records.attendees = attendees.extract_attendees(doc, rules_lang)
     records.decisions = decisions.extract_decisions(ctx, sents, records.meetings, own)

@@ -16,14 +16,13 @@ from schemas.records import Commitment, Decision, DecisionType, DocKind, Meeting
 from . import cues
 from .dates import DateMatch
 from .evidence import evidence
-from .meetings import Context, body_in, dates_in, day
+from .context import Context, body_in, dates_in, day, deadline_date
 from .normalise import canonical_municipality, find_municipalities
 from .sentences import Sentence, table_cells
 from .verbs import forward_verbs, present_active_verbs
 
 NAME, VERSION = "commitments", "2"
 MIN_ACTION_WORDS = 3  # a one-word cell under "Tehtävä" names a task group, not an obligation
-DEADLINE_REACH = 40  # characters between a deadline word and its date
 DEFERRED = {DecisionType.POSTPONED, DecisionType.CANCELLED}
 ACTOR_SPLIT = re.compile(r"\s*(?:[,;/&+]|\s(?:ja|sekä|and|och|samt)\s)\s*", re.I)
 
@@ -113,7 +112,7 @@ def _confidence(ctx: Context, s: Sentence, people: list[str]) -> float:
         return 0.8
     if s.in_list and s.intro and (m := cues.search(lang, "commitment.list_intro", s.intro)) and m.start() == 0:
         return 0.6
-    if _deadline_date(ctx, s) or cues.search(lang, "commitment.next_meeting", text):
+    if deadline_date(ctx, s.start, s.end, s.text) or cues.search(lang, "commitment.next_meeting", text):
         return 0.85
     if _named_actor_acts(ctx, s, people):
         return 0.7
@@ -140,20 +139,6 @@ def _obligation(text: str, lang: str) -> bool:
         return True
     pattern = (load(lang, "grammar") or {}).get("obligation_pattern")
     return bool(pattern and re.search(pattern, text, re.I))
-
-
-def _deadline_date(ctx: Context, s: Sentence) -> DateMatch | None:
-    """The date a deadline word governs: 'viimeistään 21.4.', '15.9. mennessä', 'by 31 July'."""
-    best, gap = None, DEADLINE_REACH + 1
-    for m in cues.finditer(ctx.lang, "commitment.deadline", s.text):
-        cue_start, cue_end = s.start + m.start(), s.start + m.end()
-        for d in dates_in(ctx.dates, s.start, s.end):
-            if not (d.valid and d.value) or d.type == "time":
-                continue
-            distance = max(d.start - cue_end, cue_start - d.end, 0)  # 0 when the date holds the cue
-            if distance < gap:
-                best, gap = d, distance
-    return best
 
 
 def _without_decision_cues(text: str, lang: str) -> str:
@@ -193,7 +178,7 @@ def _due_value(d: DateMatch) -> str:
 
 def _due(ctx: Context, s: Sentence, meetings: list[Meeting], own: Meeting | None) -> tuple[str | None, str | None]:
     """The due date: the date a deadline word governs, the next meeting, or the first date ahead."""
-    if d := _deadline_date(ctx, s):
+    if d := deadline_date(ctx, s.start, s.end, s.text):
         return _due_value(d), d.text
     if m := cues.search(ctx.lang, "commitment.next_meeting", s.text):
         nxt = _next_meeting(meetings, own, ctx.doc_date)

@@ -5,7 +5,7 @@ from schemas.records import Decision, DocKind, Meeting, MeetingStatus
 
 from . import cues
 from .evidence import evidence
-from .meetings import Context, body_in, dates_in, day
+from .context import Context, body_in, dates_in, day
 from .sentences import Sentence, agenda_item
 from .verbs import forward_verbs
 

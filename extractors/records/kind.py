@@ -51,10 +51,12 @@ def _structure(doc: Document, lang: str) -> Counter[str]:
         table_chars = sum(len(b.text) for b in doc.blocks if b.kind == BlockKind.TABLE)
         if table_chars > 0.5 * len(doc.text):
             s[DocKind.PLAN] += 1
-    head = "\n".join(b.text for b in doc.blocks[:12])
-    fields = sum(1 for f in ("field.time", "field.place", "field.attendance") if cues.search(lang, f, head)
-                 and any(b.text.lower().startswith(m.group(0).lower()) for b in doc.blocks[:12]
-                         for m in [cues.search(lang, f, b.text)] if m))
-    if fields:
-        s[DocKind.MINUTES] += 1.5 * fields
+    # time and place fields head minutes and agendas alike; an attendance list only minutes
+    for field, kinds in (("field.time", (DocKind.MINUTES, DocKind.AGENDA)),
+                         ("field.place", (DocKind.MINUTES, DocKind.AGENDA)),
+                         ("field.attendance", (DocKind.MINUTES,))):
+        if any((m := cues.search(lang, field, line)) and m.start() <= 2
+               for b in doc.blocks[:12] for line in b.text.split("\n")):
+            for kind in kinds:
+                s[kind] += 1.5
     return s

@@ -4,9 +4,15 @@ from __future__ import annotations
 import re
 
 from extractors.lang import load_all
+from schemas.document import BlockKind, Document
 
 WORD = re.compile(r"[^\W\d_]+")
 MIN_HITS = 3
+
+
+def document_language(doc: Document) -> str:
+    """The language of a document's own text (speaker notes are often in another language)."""
+    return detect_language("\n".join(b.text for b in doc.blocks if b.kind != BlockKind.NOTE) or doc.text)
 
 
 def detect_language(text: str, sample: int = 20000) -> str:

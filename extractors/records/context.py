@@ -1,0 +1,85 @@
+"""What the record extractors share about one document: its dates, kind and language, and helpers over them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schemas.document import Document
+
+from . import cues
+from .dates import DateMatch
+from .lemmas import lemma_phrase
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+SHORT_RANGE_DAYS = 7  # a range this short is one event ("5.–6.10.2011"), dated by its first day
+DEADLINE_REACH = 40  # characters between a deadline word and the date it governs
+GENITIVE_MODIFIER = re.compile(r"(\w+n)\s+$")  # 'perhetyön ' before 'verkosto'
+CAPITALISED_MODIFIER = re.compile(r"([A-ZÅÄÖ][\w-]+)\s+$")  # 'Steering ' before 'Committee'
+
+
+@dataclass
+class Context:
+    doc: Document
+    lang: str
+    doc_date: str | None
+    kind: str
+    dates: list[DateMatch]
+
+
+def dates_in(dates: list[DateMatch], start: int, end: int) -> list[DateMatch]:
+    return [d for d in dates if start <= d.start < end]
+
+
+def day(d: DateMatch) -> str | None:
+    """The calendar day of a match, or None for periods, bare times and invalid dates."""
+    if not d.valid or not d.value or d.type not in ("date", "datetime"):
+        return None
+    return d.value[:10] if ISO_DAY.fullmatch(d.value[:10]) and "/" not in d.value else None
+
+
+def event_day(d: DateMatch) -> str | None:
+    """The day an event happens: a date, or the first day of a short range of days."""
+    if found := day(d):
+        return found
+    if not d.valid or not d.value or d.type != "period" or "/" not in d.value:
+        return None
+    start, end = d.value.split("/", 1)
+    if not (ISO_DAY.fullmatch(start) and ISO_DAY.fullmatch(end[:10])):
+        return None
+    from datetime import date
+
+    span = (date.fromisoformat(end[:10]) - date.fromisoformat(start)).days
+    return start if 0 < span <= SHORT_RANGE_DAYS else None
+
+
+def body_in(text: str, lang: str, near: int | None = None) -> str | None:
+    """The governing body a text names ('johtoryhmän' -> 'johtoryhmä'), in base form, with the
+    word that qualifies it ('perhetyön verkosto', 'Steering Committee'); with ``near``, the body
+    written closest before that position (else the first after it)."""
+    found = cues.finditer(lang, "body", text)
+    if not found:
+        return None
+    m = found[0]
+    if near is not None:
+        before = [b for b in found if b.start() < near]
+        m = before[-1] if before else m
+    head = lemma_phrase(m.group(0), lang)
+    left = text[max(0, m.start() - 40):m.start()]
+    qualifier = GENITIVE_MODIFIER.search(left) or (CAPITALISED_MODIFIER.search(left) if m.group(0)[:1].isupper() else None)
+    if qualifier and not cues.search(lang, "body", qualifier.group(1)) and len(qualifier.group(1)) > 3:
+        return f"{qualifier.group(1).lower()} {head}"
+    return head
+
+
+def deadline_date(ctx: Context, start: int, end: int, text: str) -> DateMatch | None:
+    """The date a deadline word governs: 'viimeistään 21.4.', '15.9. mennessä', 'by 31 July'."""
+    best, gap = None, DEADLINE_REACH + 1
+    for m in cues.finditer(ctx.lang, "commitment.deadline", text):
+        cue_start, cue_end = start + m.start(), start + m.end()
+        for d in dates_in(ctx.dates, start, end):
+            if not (d.valid and d.value) or d.type == "time":
+                continue
+            distance = max(d.start - cue_end, cue_start - d.end, 0)  # 0 when the date holds the cue
+            if distance < gap:
+                best, gap = d, distance
+    return best

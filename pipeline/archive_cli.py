@@ -149,6 +149,10 @@ def ingest(
                       else batch.run_batch(archive, paths, options, command))
         except batch.BatchError as e:
             fail(str(e), 1)
+        except KeyboardInterrupt:
+            typer.echo("arkisto: interrupted; what was imported is kept: run the same command again "
+                       "to carry on", err=True)
+            raise typer.Exit(130)
     for f in report.files:
         if f.outcome == "failed":
             typer.echo(f"{f.path}: {f.stage}: {f.reason}", err=True)

@@ -168,22 +168,25 @@ def _die_with_parent() -> None:
 def main(tasks: Connection, results: Connection, memory: int, max_file_size: int, tmpdir: str | None) -> None:
     """A worker's life: initialise, then answer one task at a time until told to stop."""
     try:
-        initialise(memory, tmpdir)
-    except MemoryError:
-        results.send(("failed", f"cannot start: out of memory under a {format_size(memory)} limit"))
-        return
-    results.send(("ready", os.getpid(), peak_rss()))
-    while True:
         try:
-            task = tasks.recv()
-        except (EOFError, OSError):  # the parent is gone
+            initialise(memory, tmpdir)
+        except MemoryError:
+            results.send(("failed", f"cannot start: out of memory under a {format_size(memory)} limit"))
             return
-        if task is None:
-            return
+        results.send(("ready", os.getpid(), peak_rss()))
+        _serve(tasks, results, memory, max_file_size)
+    except (EOFError, OSError):  # the parent is gone or gave up on us: nothing left to tell
+        return
+
+
+def _serve(tasks: Connection, results: Connection, memory: int, max_file_size: int) -> None:
+    while (task := tasks.recv()) is not None:
         outcome = process(task, max_file_size, memory,
                           lambda stage, tid=task.id: results.send(("stage", tid, stage)))
         try:
             results.send(("done", outcome, peak_rss(), current_rss()))
+        except (EOFError, OSError):
+            raise
         except Exception as e:  # an unpicklable or too large result: the file fails, not the batch
             fallback = Outcome(task.id, stage="extract", reason=f"cannot hand the result over: {one_line(e)}",
                                seconds=outcome.seconds, fatal=isinstance(e, MemoryError))

@@ -118,3 +118,68 @@ Lautakunta päätti jatkaa kyläkoulujen toimintaa vuoden 2011 loppuun.
     assert records.document.kind == "bulletin"
     [d] = [d for d in records.decisions if "päätti" in d.text]
     assert d.date == "2010-05-12"
+
+
+PYKALAT = """PÖYTÄKIRJA
+
+Sosiaalilautakunta
+Aika: 11.2.2003 klo 18.00
+
+1. Kokouksen avaus
+
+Puheenjohtaja avasi kokouksen klo 18.02.
+
+2. Vanhuspalvelujen maksut
+
+Päätös:
+Lautakunta hyväksyi maksut esityksen mukaisesti.
+
+3. Kotihoidon järjestäminen
+
+Asia jätettiin Liisa Ahon esityksestä pöydälle.
+
+4. Kesäleiri
+
+Lautakunta sopi seuraavaa:
+- Nuorisotoimi järjestää leirin kesäkuussa 2003.
+- Leirin kustannukset jaetaan kuntien kesken.
+
+5. Tavoitteet
+
+Tavoitteiksi päätettiin seuraavat asiat:
+- Kotihoidon kehittäminen
+- Omaishoidon tuen selkeyttäminen
+
+6. Muut asiat
+
+Palkkioista päätetään seuraavassa kokouksessa.
+Puheenjohtaja päätti kokouksen klo 19.40.
+"""
+
+
+def texts(records):
+    return [d.text for d in records.decisions]
+
+
+def test_the_paragraph_after_a_bare_decision_label_is_the_decision():
+    decisions = records_of(PYKALAT).decisions
+    assert any(d.text.startswith("Lautakunta hyväksyi maksut") and d.item_number == "2" for d in decisions)
+    assert not any(d.text.strip() == "Päätös:" for d in decisions)
+
+
+def test_a_cue_with_words_in_between():
+    [d] = [d for d in records_of(PYKALAT).decisions if "pöydälle" in d.text]
+    assert d.type == "postponed"
+
+
+def test_clauses_under_a_decision_frame_are_decisions_but_a_list_of_goals_is_not():
+    found = texts(records_of(PYKALAT))
+    assert any("Nuorisotoimi järjestää leirin" in t for t in found)
+    assert any("kustannukset jaetaan" in t for t in found)
+    assert not any(t == "Kotihoidon kehittäminen" for t in found)
+
+
+def test_closing_the_meeting_and_matters_still_to_decide_are_not_decisions():
+    found = texts(records_of(PYKALAT))
+    assert not any("päätti kokouksen" in t for t in found)
+    assert not any("päätetään seuraavassa" in t for t in found)

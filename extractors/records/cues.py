@@ -2,7 +2,7 @@
 
 Each line: ``{"id": "decision.postponed", "words": ["siirrettiin", "päätettiin siirtää", "lykät*"]}``.
 A word ending in ``*`` matches as a prefix, one starting with ``*`` as a suffix;
-spaces match any white space. Ids are shared across languages.
+spaces match any white space, and ``...`` up to four words. Ids are shared across languages.
 """
 from __future__ import annotations
 
@@ -12,11 +12,15 @@ from functools import lru_cache
 from extractors.lang import load
 
 
+GAP = r"(?:\S+\s+){0,4}?\S*?"
+
+
 def _word_regex(word: str) -> str:
     prefix = word.endswith("*")
     suffix = word.startswith("*")
     core = word.strip("*")
-    body = r"\s+".join(re.escape(part) for part in core.split())
+    # "..." between words allows up to four words in between: "pantiin ... pöydälle"
+    body = r"\s+".join(GAP if part == "..." else re.escape(part) for part in core.split())
     if suffix:
         body = r"\w*" + body
     if prefix:

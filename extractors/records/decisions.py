@@ -1,16 +1,16 @@
 """Decisions: statements of what a body decided, agreed, noted, approved, elected, postponed or cancelled."""
 from __future__ import annotations
 
-from schemas.records import Decision, DocKind, Meeting, MeetingStatus
+from schemas.records import Decision, DecisionType, DocKind, Meeting, MeetingStatus
 
 from . import cues
 from .evidence import evidence
-from .context import Context, body_in, dates_in, day
+from .context import Context, body_in, dates_in, day, deadline_date
 from .sentences import Sentence, agenda_item
-from .verbs import forward_verbs
+from .verbs import forward_verbs, has_finite_verb
 
 NAME, VERSION = "decisions", "1"
-MIN_WORDS = 2  # "Päätös:" with nothing after it is an empty template line
+MIN_WORDS = 2  # "Päätös:" with less than this after it is a label
 
 
 def decision_type(text: str, lang: str) -> tuple[str, int, int] | None:
@@ -31,21 +31,53 @@ def extract_decisions(ctx: Context, sents: list[Sentence], meetings: list[Meetin
     out: list[Decision] = []
     if ctx.kind == DocKind.AGENDA:
         return out  # an agenda proposes; nothing is decided yet
+    label_block: int | None = None  # the block after a bare 'Päätös:' label states the decision
+    frames: dict[str, str] = {}  # 'sovittiin seuraavaa:' -> its type, for the list items under it
     for s in sents:
         if s.text.rstrip().endswith("?") or agenda_item(s.block) is not None and s.start == s.block.start:
             continue
-        found = decision_type(s.text, ctx.lang)
-        if not found:
+        if _procedural(s.text, ctx.lang):
             continue
-        kind, cue_start, cue_end = found
-        if len((s.text[:cue_start] + s.text[cue_end:]).split()) < MIN_WORDS:
+        found = decision_type(s.text, ctx.lang)
+        kind = found[0] if found else None
+        if found and _is_bare_label(s.text, found):
+            label_block = s.block.index + 1
+            continue
+        if found and s.text.rstrip().endswith(":"):
+            frames[s.text] = kind
+        if not found and s.in_list and s.intro in frames and has_finite_verb(s.text, ctx.lang):
+            kind = frames[s.intro]  # 'sovittiin seuraavaa:' then clauses; a list of goals is not decisions
+        elif not found and label_block == s.block.index:
+            kind = DecisionType.DECIDED
+        if not kind or (found and _still_to_decide(ctx, s, found)):
             continue
         body = body_in(s.text, ctx.lang) or (own.body if own else None)
         out.append(Decision(
             text=s.text, type=kind, date=_meeting_date(ctx, s, meetings, own, body),
             item_number=s.item.number if s.item else None, item_title=s.item.title if s.item else None,
-            body=body, evidence=evidence(ctx.doc, s.start, s.end, NAME, VERSION, 0.8)))
+            body=body, evidence=evidence(ctx.doc, s.start, s.end, NAME, VERSION, 0.8 if found else 0.65)))
     return out
+
+
+def _is_bare_label(text: str, found: tuple[str, int, int]) -> bool:
+    """'Päätös:' alone: a label whose decision follows."""
+    _, cue_start, cue_end = found
+    rest = (text[:cue_start] + text[cue_end:]).strip(" :\n")
+    return text.rstrip().endswith(":") and len(rest.split()) < MIN_WORDS
+
+
+def _procedural(text: str, lang: str) -> bool:
+    """Opening and closing the meeting are not decisions ('Puheenjohtaja päätti kokouksen klo 19.10')."""
+    return bool(cues.search(lang, "meeting.opened", text) or cues.search(lang, "meeting.closed", text))
+
+
+def _still_to_decide(ctx: Context, s: Sentence, found: tuple[str, int, int]) -> bool:
+    """'Uusi ajankohta päätetään seuraavassa kokouksessa': a present-passive cue with a future anchor."""
+    _, cue_start, cue_end = found
+    if not forward_verbs(s.text[cue_start:cue_end], ctx.lang):
+        return False
+    return bool(cues.search(ctx.lang, "commitment.next_meeting", s.text)
+                or deadline_date(ctx, s.start, s.end, s.text))
 
 
 def _meeting_date(ctx: Context, s: Sentence, meetings: list[Meeting], own: Meeting | None,

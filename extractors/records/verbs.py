@@ -39,3 +39,11 @@ def present_active_verbs(text: str, lang: str) -> list[str]:
         return []
     return [t.text for t in nlp(text) if t.pos_ in ("VERB", "AUX") and t.lemma_ not in ("olla",)
             and all(t.morph.get(k) == [v] for k, v in want.items())]
+
+
+def has_finite_verb(text: str, lang: str) -> bool:
+    """Whether ``text`` is a clause (has a finite verb) rather than a noun phrase; False without a model."""
+    nlp = load_nlp(lang)
+    if not has_model(nlp):
+        return False
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in nlp(text))

@@ -28,6 +28,7 @@ ROW_RE = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.I | re.S)
 CELL_RE = re.compile(r"<t([dh])\b([^>]*)>(.*?)</t[dh]\s*>", re.I | re.S)
 SPAN_RE = re.compile(r"colspan\s*=\s*[\"']?(\d+)", re.I)
 INLINE_BULLET = re.compile(r"(?:^|\s)\*\s+")
+SPACED_GAP = re.compile(r"\S {2,}\S")  # two or more spaces between words: a column gap candidate
 MAX_TEXT_BYTES = 200 * 1024 * 1024
 LEGACY_ENCODINGS = ("cp1252", "iso8859_15", "latin_1", "cp850", "mac_roman")  # ties go to the first
 
@@ -102,6 +103,52 @@ def html_table_rows(fragment: str) -> list[list[str]]:
     return rows
 
 
+def aligned_columns(lines: list[str]) -> list[list[str]] | None:
+    """Rows of a space-aligned column layout: cut where every line has a gap of 2+ spaces."""
+    width = max(len(x) for x in lines)
+    indent = min(len(x) - len(x.lstrip()) for x in lines)
+    blank = [all(p >= len(x) or x[p] == " " for x in lines) for p in range(width)]
+    cuts: list[tuple[int, int]] = []
+    p = indent
+    while p < width:
+        if not blank[p]:
+            p += 1
+            continue
+        q = p
+        while q < width and blank[q]:
+            q += 1
+        if q - p >= 2 and q < width and _widest_gap(lines, p, q) >= 3:
+            cuts.append((p, q))  # padded columns leave a 3+ gap somewhere; prose leaves 2 after a full stop
+        p = q
+    if not cuts:
+        return None
+    rows = []
+    for line in lines:
+        cells, start = [], indent
+        for a, b in cuts:
+            cells.append(line[start:a].strip())
+            start = b
+        cells.append(line[start:].strip())
+        rows.append(cells)
+    filled = sum(1 for r in rows if sum(1 for c in r if c) >= 2)
+    return rows if filled >= 0.6 * len(rows) else None
+
+
+def _widest_gap(lines: list[str], a: int, b: int) -> int:
+    """The widest run of spaces, over the lines, that covers columns a..b."""
+    widest = 0
+    for line in lines:
+        if a >= len(line):
+            continue
+        left, right = a, b
+        while left > 0 and line[left - 1] == " ":
+            left -= 1
+        while right < len(line) and line[right] == " ":
+            right += 1
+        widest = max(widest, right - left)
+    return widest
+
+
 class _Parser:
     """Line-oriented Markdown/plain-text structure recogniser."""
 
@@ -136,6 +183,14 @@ class _Parser:
                 if rows:
                     self.b.add(BlockKind.TABLE, "", rows=rows)
                 i = j + 1
+                continue
+            j = i
+            while j < len(lines) and "\t" not in lines[j] and SPACED_GAP.search(lines[j].strip()):
+                j += 1
+            if j - i >= 2 and (rows := aligned_columns([x.rstrip() for x in lines[i:j]])):
+                self.flush()
+                self.b.add(BlockKind.TABLE, "", rows=rows)
+                i = j
                 continue
             self.line(line)
             i += 1

@@ -37,3 +37,15 @@ p. 050 123 4567
         ("Pirjo Mäkelä", "Suunnittelija", "pirjo.makela@lohja.fi"),
         ("Jari Nieminen", "Kehittämispäällikkö", "jari.nieminen@vihti.fi")]
     assert [c.phone.replace(" ", "") for c in contacts] == ["0443691234", "0501234567"]
+
+
+def test_phone_on_the_same_line_as_the_address_wins_and_obfuscated_addresses_count():
+    text = """Mer information:
+
+projektledare Eva Lind, tfn 040 111 2222, eva.lind@borga.fi
+planerare Per Holm, tfn 050 333 4444, per.holm(at)borga.fi
+"""
+    contacts = records_of(text).contacts
+    assert [(c.name, c.email, c.phone) for c in contacts] == [
+        ("Eva Lind", "eva.lind@borga.fi", "040 111 2222"),
+        ("Per Holm", "per.holm@borga.fi", "050 333 4444")]

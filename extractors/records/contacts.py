@@ -10,7 +10,8 @@ from . import cues
 from .evidence import evidence
 
 NAME, VERSION = "contacts", "1"
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+(?:@|\s?[(\[]at[)\]]\s?)[\w-]+(?:\.[\w-]+)+(?<!\.)", re.I)
+AT_WORD = re.compile(r"\s?[(\[]at[)\]]\s?", re.I)
 PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s-]*(?:\(0\))?\s*\d{1,3}|0\d{1,3})(?:[\s\-–]{0,3}\d{2,}){1,4}(?!\w)")
 NAME_WORDS = re.compile(r"^[A-ZÅÄÖÜ][\w'’-]+(?:\s+[A-ZÅÄÖÜ][\w'’-]+){1,3}$")
 WINDOW = 240
@@ -21,18 +22,23 @@ def extract_contacts(doc: Document, lang: str) -> list[Contact]:
     text = doc.text
     out: list[Contact] = []
     seen: set[str] = set()
-    for m in EMAIL.finditer(text):
-        email = m.group(0).lower()
-        if email in seen:
+    found = list(EMAIL.finditer(text))
+    for i, m in enumerate(found):
+        email = AT_WORD.sub("@", m.group(0))
+        if email.lower() in seen:
             continue
-        seen.add(email)
-        before = text[max(0, m.start() - WINDOW):m.start()]
+        seen.add(email.lower())
+        before = text[max(0, m.start() - WINDOW, found[i - 1].end() if i else 0):m.start()]
         lines = [ln.strip() for ln in before.split("\n") if ln.strip()]
-        name, title, start = _name_and_title(lines, email, text, m.start())
-        after = text[m.end():m.end() + 80].split("@")[0]
-        phone = _phone(after, lang) or _phone(lines[-1] if lines else "", lang)
-        out.append(Contact(name=name, title=title, email=m.group(0), phone=phone,
-                           evidence=evidence(doc, start, m.end() + (len(after) if phone else 0), NAME, VERSION,
+        name, title, start = _name_and_title(lines, email.lower(), text, m.start())
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end()) % (len(text) + 1)
+        next_email = found[i + 1].start() if i + 1 < len(found) else len(text)
+        after = text[m.end():min(m.end() + 80, next_email)]
+        same_line = text[line_start:m.start()] + " " + text[m.end():line_end]
+        phone = _phone(same_line, lang) or _phone(after, lang) or _phone(" ".join(lines[-2:]), lang)
+        out.append(Contact(name=name, title=title, email=email, phone=phone,
+                           evidence=evidence(doc, min(start, line_start), max(m.end(), line_end), NAME, VERSION,
                                              0.9 if name else 0.6)))
     return out
 

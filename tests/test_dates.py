@@ -130,6 +130,48 @@ FINNISH = [
     case("fi", "vuoden 2014 loppuun mennessä", None, "../2014-12-31", "period"),
     case("fi", "vuoden 2014 lopussa", None, "2014-09-01/2014-12-31", "period"),
     case("fi", "toiminta (v. 2012 alkaen)", None, "2012-01-01/..", "period"),
+    # a range of explicit days also names its end days; other periods do not
+    case("fi", "Koulutus 3.–4.11.2010 Helsingissä", None, "2010-11-03/2010-11-04", "period",
+         days=("2010-11-03", "2010-11-04")),
+    case("fi", "loma 20.12.–9.1.", "2011-11-01", "2011-12-20/2012-01-09", "period",
+         days=("2011-12-20", "2012-01-09")),
+    case("fi", "sopimus 1.2.2012–31.1.2014", None, "2012-02-01/2014-01-31", "period",
+         days=("2012-02-01", "2014-01-31")),
+    case("fi", "7.–9. maaliskuuta 2011", None, "2011-03-07/2011-03-09", "period",
+         days=("2011-03-07", "2011-03-09")),
+    case("fi", "touko–kesäkuussa 2012", None, "2012-05-01/2012-06-30", "period", days=None),
+    case("fi", "vuosina 2004–2006", None, "2004-01-01/2006-12-31", "period", days=None),
+    case("fi", "leiri 18.–16.4.2011 ", None, None, "period", days=None),
+    # a range whose first day names its month without the dot after it
+    case("fi", "Näyttely 14.9–2.10.2011 kirjastossa", None, "2011-09-14/2011-10-02", "period",
+         days=("2011-09-14", "2011-10-02")),
+    case("fi", "lomat 20.12–10.1.2012", None, "2011-12-20/2012-01-10", "period"),
+    case("fi", "hinta 9.00–11.10.2019", None, "2019-10-11", text="11.10.2019"),
+    # the day word in its cases after a month name in the genitive
+    case("fi", "Maaliskuun 15. päivän kokous siirtyy", "2011-01-10", "2011-03-15",
+         text="Maaliskuun 15. päivän"),
+    case("fi", "toukokuun 2. päivästä 2011 alkaen", None, "2011-05-02"),
+    case("fi", "kesäkuun 30. päivään mennessä", "2011-04-01", "2011-06-30"),
+    # ISO weeks, Monday to Sunday
+    case("fi", "Kokous vko 12", "2010-05-01", "2010-03-22/2010-03-28", "period", text="vko 12"),
+    case("fi", "Leiri pidetään viikolla 12/2009.", None, "2009-03-16/2009-03-22", "period"),
+    case("fi", "viikoilla 33–34", "2011-06-01", "2011-08-15/2011-08-28", "period"),
+    case("fi", "viikosta 40 alkaen", "2011-06-01", "2011-10-03/..", "period"),
+    case("fi", "vk 1/10 Helsingissä", None, "2010-01-04/2010-01-10", "period"),
+    case("fi", "vko 53/2009", None, "2009-12-28/2010-01-03", "period"),
+    case("fi", "vko 53/2010", None, None, "period", valid=False, problem="no such period"),
+    case("fi", "vko 12", None, None, "period", valid=True, problem=dates.NO_YEAR),
+    # a bare time after a field label; four digits only after a time cue
+    case("fi", "Aika: 17.15\nPaikka: Kaupungintalo", None, None, "time", start_time="17:15",
+         text="17.15"),
+    case("fi", "**Kokousaika:** 9.30–11", None, None, "time", start_time="09:30",
+         end_time="11:00"),
+    case("fi", "Aika: 12.10.", "2011-09-01", "2011-10-12"),
+    case("fi", "alkaa klo 1045", None, None, "time", start_time="10:45"),
+    case("fi", "5.5.2011 klo 1300", None, "2011-05-05", start_time="13:00"),
+    case("fi", "5.5.2011 1300 henkeä", None, "2011-05-05", start_time=None, text="5.5.2011"),
+    # section and version numbers are no dates, a day at the end of a sentence is
+    case("fi", "Kokous pidetään 3.5.", "2011-01-01", "2011-05-03"),
     # impossible dates are kept and flagged, never invented
     case("fi", "31.4.2011", None, None, valid=False, problem="impossible date 31.4.2011"),
     case("fi", "29.2.2011", None, None, valid=False),
@@ -162,6 +204,14 @@ SWEDISH = [
     case("sv", "3:e juni 2009", None, "2009-06-03"),
     case("sv", "2011-04-05", None, "2011-04-05"),
     case("sv", "31 april 2011", None, None, valid=False),
+    case("sv", "den 5–7 maj 2011", None, "2011-05-05/2011-05-07", "period",
+         days=("2011-05-05", "2011-05-07")),
+    case("sv", "remisstid 3.3–15.4.2012", None, "2012-03-03/2012-04-15", "period",
+         days=("2012-03-03", "2012-04-15")),
+    case("sv", "vecka 7 2011", None, "2011-02-14/2011-02-20", "period"),
+    case("sv", "under v. 12–14", "2011-01-10", "2011-03-21/2011-04-10", "period"),
+    case("sv", "Tid:\t18.30", None, None, "time", start_time="18:30"),
+    case("sv", "kl. 1800–2000", None, None, "time", start_time="18:00", end_time="20:00"),
 ]
 
 ENGLISH = [
@@ -186,6 +236,14 @@ ENGLISH = [
     case("en", "March 12–14, 2009", None, "2009-03-12/2009-03-14", "period"),
     case("en", "12 May", "2011-02-01", "2011-05-12"),
     case("en", "31 June 2011", None, None, valid=False),
+    case("en", "workshop on 7-8 October 2010", None, "2010-10-07/2010-10-08", "period",
+         days=("2010-10-07", "2010-10-08")),
+    case("en", "from 3 May to 5 May 2012", None, "2012-05-03/2012-05-05", "period",
+         days=("2012-05-03", "2012-05-05")),
+    case("en", "in May 2012", None, "2012-05-01/2012-05-31", "period", days=None),
+    case("en", "due in wk 52/2010", None, "2010-12-27/2011-01-02", "period"),
+    case("en", "Week 9", "2012-06-01", "2012-02-27/2012-03-04", "period"),
+    case("en", "**Time:** 17:15", None, None, "time", start_time="17:15"),
 ]
 
 
@@ -220,6 +278,17 @@ NOT_DATES = [
     ("sv", "hälften, 1/2 av medlemmarna"),
     ("en", "you may 5 times march 12 miles"),
     ("en", "at 6 locations with 2000 people"),
+    ("fi", "Asennettiin versio 3.5."),
+    ("fi", "Katso kohta 3.5."),
+    ("fi", "kuten kohdassa 4.2. todetaan"),
+    ("fi", "liitteessä 2.1. on kaavio"),
+    ("sv", "se punkten 3.5."),
+    ("en", "see item 3.5."),
+    ("fi", "viikolla 3 kokousta ja viikon 2 tärkeintä asiaa"),
+    ("fi", "Asiakasnumero 1045"),
+    ("fi", "Aika: 17 henkilöä"),
+    ("fi", "kasvu oli 1,5–2,5 %"),
+    ("sv", "vecka 60"),
 ]
 
 
@@ -311,6 +380,28 @@ def test_to_mentions_keeps_flags():
     bad, mismatch = dates.to_mentions(doc, find_dates(doc.text, "fi"))
     assert (bad.valid, bad.value, bad.problem) == (False, None, "impossible date 31.6.2008")
     assert (mismatch.weekday_mismatch, mismatch.value) == (True, "2008-12-02")
+
+
+def test_a_range_of_days_also_names_its_end_days():
+    b = DocumentBuilder("x.txt", "text", b"x")
+    b.add(BlockKind.PARAGRAPH, "Seminaari 22.–23.4.2009 ja jakso 1.1.–30.4.2007.")
+    b.add(BlockKind.PARAGRAPH,
+          "Leiri 5.–5.6.2009, viikolla 12/2009 ja keväällä 2009; 18.–16.4.2009.")
+    doc = b.build()
+    mentions = extract_dates(doc, "fi")
+    assert [(m.value, m.type) for m in mentions] == [
+        ("2009-04-22/2009-04-23", "period"), ("2009-04-22", "date"), ("2009-04-23", "date"),
+        ("2007-01-01/2007-04-30", "period"), ("2007-01-01", "date"), ("2007-04-30", "date"),
+        ("2009-06-05/2009-06-05", "period"), ("2009-06-05", "date"),
+        ("2009-03-16/2009-03-22", "period"), ("2009-03-01/2009-05-31", "period"),
+        (None, "period")]
+    period, first, last = mentions[:3]
+    for day in (first, last):
+        assert day.text == period.text == "22.–23.4.2009"
+        assert (day.evidence.start, day.evidence.end) == (period.evidence.start,
+                                                          period.evidence.end)
+        assert day.evidence is not period.evidence
+    assert find_dates(doc.text, "fi")[0].days == ("2009-04-22", "2009-04-23")
 
 
 # ---------------------------------------------------------------- language data and code

@@ -13,7 +13,8 @@ PIECES = ["17.6.2008", "16.–18.2.", "klo 9 – 11", "kello", "tiistai", "ti", 
           "tammikuussa", "maaliskuun", "päivänä", "keväällä", "vuodesta", "alkaen", "vv.",
           "2007–2009", "den", "juni", "kl.", "våren", "March", "12th", "of", "at", "6 pm",
           "9:00", "-", "–", "/", ".", ",", " ", "\n", "\t", "0", "1", "2", "3", "9", "12",
-          "31", "2009", "İ", "ß", "\u00a0", "§"]
+          "31", "2009", "İ", "ß", "\u00a0", "§", "vko", "viikolla", "week", "1045", "Aika:",
+          "Tid:", "päivän", "9.9", "versio", "53"]
 TEXT = st.one_of(
     st.text(max_size=200),
     st.lists(st.sampled_from(PIECES), max_size=40).map("".join),
@@ -54,3 +55,5 @@ def test_find_dates_is_total_and_honest(text, lang, reference):
         for t in (m.start_time, m.end_time):
             assert t is None or re.fullmatch(r"(?:[01]\d|2[0-3]):[0-5]\d|24:00", t)
         assert 0 < m.confidence <= 1
+        if m.days is not None:
+            assert m.type == "period" and m.value == "/".join(m.days), (m.value, m.days)

@@ -19,6 +19,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from extractors.lang import load_all
 from extractors.records.evidence import evidence
@@ -51,6 +52,7 @@ class DateMatch:
     valid: bool = True
     problem: str | None = None
     confidence: float = 0.9
+    days: tuple[str, str] | None = None  # first and last ISO day of a range of explicit days
 
 
 # ---------------------------------------------------------------- choosing and combining
@@ -162,6 +164,7 @@ def _build_range(c: Candidate, ref: dt.date | None, match: DateMatch) -> None:
     match.valid = problem is None or problem == NO_YEAR
     if start and end and problem is None:
         match.value = interval(start, end)
+        match.days = (start.isoformat(), end.isoformat())
     if c.last and c.last.y is None:
         match.confidence = min(match.confidence, 0.8 if ref else 0.5)
 
@@ -175,7 +178,7 @@ def _build_period(p: Period, ref: dt.date | None, match: DateMatch) -> None:
         y = nearest_year(ref, lambda yr: period_span(p, yr))
     span = period_span(p, y) if y is not None else None
     if span is None:
-        match.problem = "no such period"
+        match.problem, match.valid = "no such period", False
         return
     a, b = part(*span, p)
     match.value = interval(a, b)
@@ -214,15 +217,26 @@ def parse_time(text: str) -> str | None:
     return clock(m[1], m[2], m[3], meridiem)
 
 
+def _mention(doc: Document, m: DateMatch, value: str | None, type_: str,
+             **fields: Any) -> DateMention:
+    return DateMention(text=m.text, value=value, type=type_,
+                       evidence=evidence(doc, m.start, m.end, EXTRACTOR, VERSION, m.confidence),
+                       **fields)
+
+
 def to_mentions(doc: Document, matches: list[DateMatch]) -> list[DateMention]:
-    """DateMention records, with evidence, for matches found in ``doc.text``."""
-    return [
-        DateMention(text=m.text, value=m.value, type=m.type, start_time=m.start_time,
-                    end_time=m.end_time, weekday_mismatch=m.weekday_mismatch, valid=m.valid,
-                    problem=m.problem,
-                    evidence=evidence(doc, m.start, m.end, EXTRACTOR, VERSION, m.confidence))
-        for m in matches
-    ]
+    """DateMention records, with evidence, for matches found in ``doc.text``.
+
+    A range of explicit days (``22.-23.4.2009``) names its two end days as well: after the
+    period come a 'date' mention for each end day, on the same text and evidence.
+    """
+    mentions: list[DateMention] = []
+    for m in matches:
+        mentions.append(_mention(doc, m, m.value, m.type, start_time=m.start_time,
+                                 end_time=m.end_time, weekday_mismatch=m.weekday_mismatch,
+                                 valid=m.valid, problem=m.problem))
+        mentions += [_mention(doc, m, day, "date") for day in dict.fromkeys(m.days or ())]
+    return mentions
 
 
 def extract_dates(doc: Document, lang: str,

@@ -4,6 +4,10 @@
   word are heading numbers, not dates; so are numbers after a version or section word.
 - A bare year is no date: it becomes a period only with a cue before or after it, or as a
   year range (2007-2009). A season or month needs a year or a cue.
+- A number after a week word is an ISO week, unless a plain lower-case word follows it
+  ('viikolla 3 kokousta' counts meetings).
+- A lone clock time needs a time cue, a half-day marker, minutes in a range, or a field
+  label before it ('Tid: 17.15'); four digits (1045) need a strong time cue.
 """
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .dates_calendar import Day, Period, safe_date
+from .dates_calendar import Day, Period, century, safe_date
 from .dates_grammar import Grammar, groups_of, is_word_char, key
 from .dates_times import is_time, times_of
 
@@ -64,7 +68,8 @@ class Source:
 
 def candidates(src: Source) -> list[Candidate]:
     """Every candidate reading of ``src``, overlapping, in no particular order."""
-    return [*_numeric(src), *_months(src), *_seasons(src), *_years(src), *_times(src)]
+    return [*_numeric(src), *_months(src), *_seasons(src), *_years(src), *_weeks(src),
+            *_times(src)]
 
 
 def _plausible(d: int, m: int, strict: bool) -> bool:
@@ -92,11 +97,14 @@ def _order(g: Grammar, a: int, b: int, form: str, y: int | None) -> tuple[int, i
 
 
 def _numeric(src: Source) -> Iterable[Candidate]:
-    for m in src.g.rx["numeric"].finditer(src.low):
+    pos = 0
+    while m := src.g.rx["numeric"].search(src.low, pos):
         form, groups = groups_of(m)
         cand = _numeric_cand(src, form, groups, m.start(), m.end())
         if cand:
             yield cand
+        # a range that is none ('9.00-11.10.2019') may still end in a date
+        pos = m.start("a__range") if form == "range" and not cand else m.end()
 
 
 def _numeric_cand(src: Source, form: str, groups: dict[str, str | None], start: int,
@@ -114,12 +122,7 @@ def _numeric_cand(src: Source, form: str, groups: dict[str, str | None], start: 
         return None
     raw = src.text[start:end]
     if form == "range":
-        d1 = int(groups["d1"] or 0)
-        if not 1 <= d1 <= 31:
-            return None
-        return _with_weekday(src, Candidate(start, end, RANK_FULL if full else RANK_NO_YEAR,
-                                            "range", first=Day(None, None, d1, raw),
-                                            last=Day(y, mo, d, raw), confidence=0.9))
+        return _numeric_range(src, groups, start, end, Day(y, mo, d, raw))
     day = Day(int(yy) if yy else y, mo, d, raw, yy=bool(yy))
     cand = _with_weekday(src, Candidate(start, end, RANK_FULL if (full or yy) else RANK_NO_YEAR,
                                         "day", first=day, confidence=0.95 if full else 0.8))
@@ -128,6 +131,21 @@ def _numeric_cand(src: Source, form: str, groups: dict[str, str | None], start: 
     if form == "slashdm" and cand.start == start:
         return None  # "1/2" is a fraction unless a year, weekday or day word comes with it
     return None if _is_heading_number(src.text, start, end) else cand
+
+
+def _numeric_range(src: Source, groups: dict[str, str | None], start: int, end: int,
+                   last: Day) -> Candidate | None:
+    """``15.-17.6.``, and ``9.9-11.10.2019`` whose first day names its month (the dot after
+    that month may only be left out when the year follows, or '1.5-2.5.' is two decimals)."""
+    d1, m1 = int(groups["d1"] or 0), int(groups["m1"]) if groups["m1"] else None
+    if m1 is not None:
+        if not _plausible(d1, m1, strict=True) or not (groups["dot1"] or last.y):
+            return None
+    if not 1 <= d1 <= 31:
+        return None
+    first = Day(None, m1, d1, last.raw)
+    return _with_weekday(src, Candidate(start, end, RANK_FULL if last.y else RANK_NO_YEAR,
+                                        "range", first=first, last=last, confidence=0.9))
 
 
 def _with_weekday(src: Source, cand: Candidate) -> Candidate:
@@ -246,11 +264,43 @@ def _years(src: Source) -> Iterable[Candidate]:
             yield cand
 
 
+def _weeks(src: Source) -> Iterable[Candidate]:
+    """ISO weeks after a week word: 'vko 12', 'viikolla 12/2009', 'week 12-14'."""
+    g = src.g
+    for m in g.rx["week"].finditer(src.low):
+        w1, w2 = int(m["w1"]), int(m["w2"] or m["w1"])
+        if not (src.starts_word(m.start()) and 1 <= w1 <= w2 <= 53) or _counts_something(src, m):
+            continue
+        y = int(m["y"] or m["y4"]) if (m["y"] or m["y4"]) else None
+        if m["yy"]:
+            y = century(int(m["yy"]), None)
+        cand = _period_cand(src, m.start(), m.end(), Period("week", y, m1=w1, m2=w2), 0.8)
+        if cand.period and not cand.cued:
+            cand.period.meaning = g.week_words[key(m["ww"])]
+        yield cand
+
+
+def _counts_something(src: Source, m: re.Match[str]) -> bool:
+    """'viikolla 3 kokousta': a plain lower-case word after the number makes it a count."""
+    if m["y"] or m["y4"] or m["yy"] or src.after("cue_after", m.end()):
+        return False
+    word = re.compile(r"[^\S\n]+([^\W\d_])").match(src.text, m.end())
+    return bool(word and word[1].islower() and not src.after("time_cued", word.start(1)))
+
+
 def _times(src: Source) -> Iterable[Candidate]:
     for name in ("time_cued", "time_bare"):
         for m in src.g.rx[name].finditer(src.low):
             if src.starts_word(m.start()) and is_time(m, src.g, attached=False):
-                t1, t2 = times_of(m, src.g)
-                if t1:
-                    yield Candidate(m.start(), m.end(), RANK_FULL, "time", t1=t1, t2=t2,
-                                    confidence=0.75)
+                yield from _time_cand(src, m, m.start(), RANK_FULL)
+    for m in src.g.rx["time_labelled"].finditer(src.low):
+        # 'Tid: 17.15': hours and minutes after a field label; the lowest rank, so that a
+        # no-year date it could also be ('Aika: 12.10.') wins
+        if m["s1"] and m["s2"] != "":
+            yield from _time_cand(src, m, m.start("h1"), RANK_PERIOD)
+
+
+def _time_cand(src: Source, m: re.Match[str], start: int, rank: int) -> Iterable[Candidate]:
+    t1, t2 = times_of(m, src.g)
+    if t1:
+        yield Candidate(start, m.end(), rank, "time", t1=t1, t2=t2, confidence=0.75)

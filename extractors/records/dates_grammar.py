@@ -83,6 +83,7 @@ class Grammar:
     season_of: dict[str, int] = field(default_factory=dict)
     cues_before: dict[str, str] = field(default_factory=dict)
     year_words: dict[str, str] = field(default_factory=dict)
+    week_words: dict[str, str] = field(default_factory=dict)
     cues_after: dict[str, str] = field(default_factory=dict)
     strong_cues: set[str] = field(default_factory=set)
     meridiem: dict[str, str] = field(default_factory=dict)
@@ -139,6 +140,7 @@ def grammar(lang: str) -> Grammar:
     g.season_of = {key(w): int(s) for s, ws in data.get("seasons", {}).items() for w in ws}
     g.cues_before = {key(k): v for k, v in data.get("cues_before", {}).items()}
     g.year_words = {key(k): v for k, v in data.get("year_words", {}).items()}
+    g.week_words = {key(k): v for k, v in data.get("week_words", {}).items()}
     g.cues_after = {key(k): v for k, v in data.get("cues_after", {}).items()}
     cues = data.get("time_cues", {})
     g.strong_cues = {key(w) for w in cues.get("strong", [])}
@@ -168,12 +170,14 @@ def _patterns(g: Grammar, data: dict[str, Any], months: list[str]) -> dict[str, 
     time_cue = alt([*cues.get("strong", []), *cues.get("weak", [])])
     marker = rf"(?:\s*(?:{mer})(?!\w)|\s+{hour_word})"
     days = rf"(?P<d1>\d{{1,2}})(?:{ordinal})?\.?(?:\s*{DASH}\s*(?P<d2>\d{{1,2}})(?:{ordinal})?\.?)?"
-    clock = (rf"(?P<h{{n}}>\d{{{{1,2}}}})(?:(?P<s{{n}}>[.:])(?P<mi{{n}}>[0-5]\d))?"
+    # an empty separator (1045) is a time only after a time cue: see dates_times.is_time
+    clock = (rf"(?P<h{{n}}>\d{{{{1,2}}}})(?:(?P<s{{n}}>[.:]?)(?P<mi{{n}}>[0-5]\d))?"
              rf"(?:\s*(?P<mer{{n}}>{mer})(?!\w))?(?:\s+(?P<hw{{n}}>{hour_word}))?")
     time_core = (clock.format(n=1) + rf"(?:(?:\s*{DASH}\s*|\s+{range_word}\s+)(?:{time_cue}{SEP})?"
                  + clock.format(n=2) + r")?(?!\w|[.,:]\d)")
     numeric = {
-        "range": (rf"(?P<d1>\d{LEAD}\d?)\.?\s*{DASH}\s*(?P<a>\d{{1,2}})\.\s?(?P<b>\d{{1,2}})\."
+        "range": (rf"(?P<d1>\d{LEAD}\d?)(?:\.(?P<m1>\d{{1,2}}))?(?P<dot1>\.)?\s*{DASH}\s*"
+                  rf"(?P<a>\d{{1,2}})\.\s?(?P<b>\d{{1,2}})\."
                   rf"(?:\s?(?P<y>\d{{4}}))?(?!\w|[.,:/]\d)"),
         "dotted": rf"(?P<a>\d{LEAD}\d?)\.\s?(?P<b>\d{{1,2}})\.\s?(?P<y>\d{{4}}){NUM_END}",
         "dottedyy": rf"(?P<a>\d{LEAD}\d?)\.(?P<b>\d{{1,2}})\.(?P<yy>\d\d){NUM_END}",
@@ -193,6 +197,14 @@ def _patterns(g: Grammar, data: dict[str, Any], months: list[str]) -> dict[str, 
                         rf"(?:\s*{DASH}\s*(?P<y2>{YEAR4})|\s+{range_word}\s+(?P<y3>{YEAR4}))?"
                         rf"(?!\w|[.,:/]\d|-\w)"),
         "time_cued": rf"(?P<cue>{time_cue}){SEP}{time_core}",
+        # a field label (optionally in Markdown emphasis) at the start of a line or cell
+        "time_labelled": (rf"(?<![^\n\t|])[^\S\n]*[*_#>]*[^\S\n]*"
+                          rf"(?:{alt(data.get('time_labels', []))})"
+                          rf"[*_]*(?:[^\S\n]*:[*_]*[^\S\n]*|\t\s*){time_core}"),
+        "week": (rf"(?P<ww>{alt(g.week_words)}){SEP}"
+                 rf"(?P<w1>\d{{1,2}})(?:\s*{DASH}\s*(?P<w2>\d{{1,2}}))?"
+                 rf"(?:\s*/\s*(?:(?P<y>{YEAR4})|(?P<yy>\d\d))|,?\s+(?P<y4>{YEAR4}))?"
+                 rf"(?!\w|[.,:/]\d|-\w)"),
         "time_bare": (rf"(?=\d)(?<![\w.,:/])(?=\d{{1,2}}(?:[.:]\d\d)?(?:{marker}|\s*{DASH}\s*"
                       rf"\d{{1,2}}(?:[.:]\d\d)?{marker})|\d{{1,2}}:\d\d\s*{DASH}\s*\d{{1,2}}:\d\d)"
                       rf"{time_core}"),

@@ -39,10 +39,18 @@ def times_of(m: re.Match[str], g: Grammar) -> tuple[str | None, str | None]:
 
 
 def is_time(m: re.Match[str], g: Grammar, attached: bool) -> bool:
-    """Whether a number is a time: a cue, half-day marker, minutes, or (after a date) a range."""
+    """Whether a number is a time: a cue, half-day marker, minutes, or (after a date) a range.
+
+    Four digits (1045) are a time only right after a strong time cue, and only as hours and
+    minutes written with two digits each.
+    """
     cue = m["cue"] if "cue" in m.re.groupindex else None
+    strong = bool(cue and key(cue) in g.strong_cues)
+    for n in "12":
+        if m[f"s{n}"] == "" and (not strong or len(m[f"h{n}"]) != 2):
+            return False
     marked = bool(m["mer1"] or m["mer2"] or m["hw1"] or m["hw2"])
-    if cue and key(cue) in g.strong_cues:
+    if strong:
         return True
     if cue:
         return marked or bool(m["mi1"]) or attached

@@ -445,11 +445,12 @@ class _Batch:
             w.peak_rss = max(w.peak_rss, peak)
             task, w.task = w.task, None
             w.served += 1
-            if task is not None and task.id == outcome.task_id:
-                self._write(task, outcome)
             if outcome.fatal or w.served >= self.limits.tasks_per_worker or rss > self.limits.max_rss:
                 self.report.stats.recycled += 1
                 w.stop()
+            self._dispatch()  # the worker gets its next file before we spend time writing this one
+            if task is not None and task.id == outcome.task_id:
+                self._write(task, outcome)
         elif kind == "failed":
             raise BatchError(f"worker {message[1]}")
 

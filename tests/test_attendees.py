@@ -240,8 +240,25 @@ def test_real_pdf_attendance_table():
 
 
 def test_real_files_without_lists_yield_nobody():
-    for prefix in ("01", "05", "10", "11", "19"):
+    for prefix in ("05", "10", "11"):
         assert extract_attendees(read_document(real(prefix)), "fi") == [], prefix
+
+
+@pytest.mark.parametrize("prefix,lang,expected", [
+    ("01", "fi", [("Tuukka Forsell", None, "chair", P), ("Minna Kosonen", None, "secretary", P)]),
+    ("19", "sv", [("Mikael Silvén", None, "chair", P), ("Oskar Adolfsson", None, "secretary", P)]),
+])
+def test_real_minutes_without_a_list_give_the_elected_officers(prefix, lang, expected):
+    # 01 also names the board's chair opening the meeting and electing the board's chair;
+    # 19 elects the association's chair and treasurer: none of them is a meeting officer.
+    assert rows(extract_attendees(read_document(real(prefix)), lang)) == expected
+
+
+def test_real_slides_and_reports_give_no_false_speakers():
+    for prefix in ("07", "08", "09", "25", "26"):
+        found = extract_attendees(read_document(real(prefix)), "fi")
+        assert all(a.role == "speaker" and len(a.name.split()) >= 2 for a in found), prefix
+        assert len(found) <= 2, prefix
 
 
 # ---------------------------------------------------------------------------
@@ -298,3 +315,162 @@ def test_prose_settles_the_chair_of_listed_people(text, chair):
     roles = {a.name: a.role for a in extract_attendees(doc, "fi")}
     assert roles[chair] == "chair"
     assert list(roles.values()).count("chair") == 1
+
+
+# ---------------------------------------------------------------------------
+# lists whose rows carry lower-case words: organisations, titles, roles, wrapped labels
+
+G = "guest"
+
+LOWER_CASE_ROWS = {
+    "fi tab rows with a lower-case title after the organisation": (
+        text_doc("Aika\t2.3.2011 klo 9\n\nLäsnä\tSanna Lehto\tHyvinkään kaupunki, sihteeri\n\tMatti Rantala\t"
+                 "Keski-Uudenmaan sosiaalialan kehittämiskeskus, kehittäjä\n\tJari Koski\tTuusulan kunta\n\n"
+                 "1\tAVAUS\n"),
+        [("Sanna Lehto", "Hyvinkään kaupunki", "secretary", P),
+         ("Matti Rantala", "Keski-Uudenmaan sosiaalialan kehittämiskeskus", "member", P),
+         ("Jari Koski", "Tuusulan kunta", "member", P)]),
+    "en organisations with 'of' and 'for', titles before names": (
+        build("Present:\nDr. Amanda Price, University of Leeds (Chair)\nMr. Liam O'Brien, Department of Health\n"
+              "Ms. Siobhan Kerr, Office for National Statistics (Secretary)",
+              "Apologies: Prof. Ruth Evans (Cardiff University)",
+              "In attendance: Mr. Owen Hughes, Audit Office (item 2 only)", "1. Welcome\nThe Chair welcomed members."),
+        [("Amanda Price", "University of Leeds", "chair", P), ("Liam O'Brien", "Department of Health", "member", P),
+         ("Siobhan Kerr", "Office for National Statistics", "secretary", P),
+         ("Ruth Evans", "Cardiff University", "member", A), ("Owen Hughes", "Audit Office", G, P)]),
+    "fi academic titles and a lower-case word inside an organisation": (
+        build("Läsnä:\nprofessori Kaarina Nurmi, Itä-Suomen yliopisto\n"
+              "FT Jari Lehto, Terveyden ja hyvinvoinnin laitos, erikoistutkija\nKM Hanna Salo, Kuopion kaupunki, sihteeri",
+              "1. Avaus"),
+        [("Kaarina Nurmi", "Itä-Suomen yliopisto", "member", P),
+         ("Jari Lehto", "Terveyden ja hyvinvoinnin laitos", "member", P),
+         ("Hanna Salo", "Kuopion kaupunki", "secretary", P)]),
+    "sv lower-case roles one per line": (
+        build("Närvarande: Lena Holm, ordförande\n            Erik Lund, kassör\n            Sofia Berg, "
+              "verksamhetsledare (adjungerad, § 3)\n            Björn Ek\n\nFrånvarande: Per Sundell, Ulla Lind"),
+        [("Lena Holm", None, "chair", P), ("Erik Lund", None, "other", P), ("Sofia Berg", None, G, P),
+         ("Björn Ek", None, "member", P), ("Per Sundell", None, "member", A), ("Ulla Lind", None, "member", A)]),
+    "fi label wrapped over two rows, guests under a wrapped label": (
+        text_doc("Kokousaika\tmaanantai 4.5.2009 klo 18\n\nSaapuvilla\tAnna Laine\tpuheenjohtaja\n"
+                 "olleet jäsenet\tJuho Mäki\tvarapuheenjohtaja\n\tSatu Koski\n\tMarko Heino\tSami Ahon varajäsen\n\n"
+                 "Muut saapuvilla\tPetri Vuori\tsivistysjohtaja\nolleet\tLeena Aho\tvalmistelusihteeri, "
+                 "pöytäkirjanpitäjä\n\tOuti Salo\tkaupunginhallituksen edustaja\n\nPoissa\tSami Aho\n\n"
+                 "Asiat\t§ 1 - § 9\n"),
+        [("Anna Laine", None, "chair", P), ("Juho Mäki", None, "vice_chair", P), ("Satu Koski", None, "member", P),
+         ("Marko Heino", None, "member", P), ("Petri Vuori", None, G, P), ("Leena Aho", None, "secretary", P),
+         ("Outi Salo", None, G, P), ("Sami Aho", None, "member", A)]),
+}
+
+
+@pytest.mark.parametrize("name", LOWER_CASE_ROWS)
+def test_lower_case_words_do_not_end_a_list(name):
+    doc, expected = LOWER_CASE_ROWS[name]
+    assert rows(extract_attendees(doc, "fi")) == expected
+
+
+def test_a_deputy_of_a_named_member_is_a_role_not_an_organisation():
+    found = {a.name: a for a in extract_attendees(LOWER_CASE_ROWS[
+        "fi label wrapped over two rows, guests under a wrapped label"][0], "fi")}
+    assert found["Marko Heino"].deputy and found["Marko Heino"].organization is None
+
+
+@pytest.mark.parametrize("text", [
+    "Läsnä:\nPekka Laaksonen, Lohja\nTiina Virtanen, joka toimi sihteerinä, kertoi hankkeesta.",
+    "Present:\nHelen Carter, University of Leeds\nTiina Virtanen, who attended her first meeting, was welcomed.",
+    "Närvarande:\nLena Holm, ordförande\nTiina Virtanen berättade att hon är ny.",
+    "Present:\nHelen Carter, University of Leeds\nNext Steps",
+])
+def test_running_text_still_ends_a_list(text):
+    assert [a.name for a in extract_attendees(build(text), "fi")] == [text.split("\n")[1].split(",")[0]]
+
+
+# ---------------------------------------------------------------------------
+# speakers in running text
+
+
+SPEAKERS = {
+    "fi seminar: title + bracketed organisation + verb, and a verb before a titled name": (
+        build("Koulutusseminaari vanhuspalveluista", "Kuopiossa 3.4.2012",
+              "Tilaisuuden avasi sosiaalijohtaja Timo Kallio.",
+              "Dosentti Liisa Aalto (Tampereen yliopisto) alusti aiheesta. Hän korosti yhteistyötä.",
+              "Matti Laine kertoi kokemuksistaan.", "Yhteenvedon laati suunnittelija Minna Rautio."),
+        [("Timo Kallio", None, "speaker", P), ("Liisa Aalto", "Tampereen yliopisto", "speaker", P)]),
+    "en conference summary": (
+        build("Annual Conference 2012: summary", "Dr Rachel Green (University of Leeds) spoke about data sharing.",
+              "Professor Tom Hill gave a talk on archives.", "John Smith asked about funding."),
+        [("Rachel Green", "University of Leeds", "speaker", P), ("Tom Hill", None, "speaker", P)]),
+    "sv seminar": (
+        build("Seminarium om äldreomsorg", "Professor Anna Berg (Åbo Akademi) föreläste om boende.",
+              "Ordföranden Eva Lind tackade."),
+        [("Anna Berg", "Åbo Akademi", "speaker", P)]),
+    "slides: 'Presented by' with a title after the name": (
+        build(("slide_title", "Hankkeen tilannekatsaus"), "Ohjausryhmä 5.5.2013\nPresented by Jane Roe, Head of Research",
+              fmt="pptx"),
+        [("Jane Roe", None, "speaker", P)]),
+    "fi speaker label": (
+        build("Työpaja 12.5.2014", "Alustaja: Sari Huttunen, Pohjois-Savon sairaanhoitopiiri"),
+        [("Sari Huttunen", "Pohjois-Savon sairaanhoitopiiri", "speaker", P)]),
+    "minutes: a presenter is not a speaker": (
+        build("Muistio", "Projektipäällikkö Tiina Virtanen (Lohja) esitteli hankkeen tilanteen."), []),
+    "minutes with a list: presenters add nobody": (
+        build("Seminaarin suunnittelukokous", "Läsnä: Pekka Laaksonen, Tiina Virtanen",
+              "Professori Anna Koivu (THL) esitteli aiheen."),
+        [("Pekka Laaksonen", None, "member", P), ("Tiina Virtanen", None, "member", P)]),
+}
+
+
+@pytest.mark.parametrize("name", SPEAKERS)
+def test_speakers_in_running_text(name):
+    doc, expected = SPEAKERS[name]
+    assert rows(extract_attendees(doc, "fi")) == expected
+
+
+def test_speaker_title_is_kept_apart_from_the_name():
+    found = extract_attendees(SPEAKERS["en conference summary"][0], "fi")
+    assert [a.role_raw for a in found] == ["dr", "professor"]
+    doc = SPEAKERS["en conference summary"][0]
+    assert all(doc.text[a.evidence.start:a.evidence.end] == a.evidence.quote for a in found)
+
+
+# ---------------------------------------------------------------------------
+# meeting officers chosen in the minutes
+
+
+OFFICERS = {
+    "fi chair and secretary in one sentence; the board's chair is not the meeting's": (
+        build("1. Kokouksen avaus", "Kokouksen avasi hallituksen puheenjohtaja Kimmo Saari.", "2. Järjestäytyminen",
+              "Kokouksen puheenjohtajaksi valittiin Heikki Laine ja sihteeriksi Outi Mäkelä.",
+              "Hallituksen varapuheenjohtajaksi valittiin Kalle Aho."),
+        [("Heikki Laine", "chair"), ("Outi Mäkelä", "secretary")]),
+    "fi a title between the verb and the name": (
+        build("Kokouksen sihteerinä toimi kunnan hallintosihteeri Sanna Lehto."), [("Sanna Lehto", "secretary")]),
+    "fi the secretary in the next block; a later board election is not": (
+        build("Kokouksen puheenjohtajaksi valittiin Heikki Laine.", "Sihteeriksi kutsuttiin Outi Mäkelä.",
+              "3. Pöytäkirjantarkastajat", "Pöytäkirjantarkastajiksi valittiin Aki Ranta ja Mervi Oja.", "9. Hallitus",
+              "Puheenjohtajaksi valittiin Kimmo Saari."),
+        [("Heikki Laine", "chair"), ("Outi Mäkelä", "secretary")]),
+    "sv officers; the board's chair is not the meeting's": (
+        build("§ 2 Val av mötesfunktionärer", "Till mötesordförande valdes Lars Holm och till mötessekreterare Eva Lind.",
+              "Styrelsen valde Per Ek till ordförande."),
+        [("Lars Holm", "chair"), ("Eva Lind", "secretary")]),
+    "en officers; the board's chair is not the meeting's": (
+        build("Margaret Hughes was elected chair of the meeting. Gwen Tallis was appointed secretary of the meeting.",
+              "The board elected Ann Lee as its chair."),
+        [("Margaret Hughes", "chair"), ("Gwen Tallis", "secretary")]),
+    "no meeting officer": (
+        build("Hallituksen puheenjohtajaksi valittiin Kimmo Saari.", "The minutes of the meeting were approved."), []),
+}
+
+
+@pytest.mark.parametrize("name", OFFICERS)
+def test_elected_officers_without_a_list(name):
+    doc, expected = OFFICERS[name]
+    assert [(a.name, a.role) for a in extract_attendees(doc, "fi")] == expected
+    assert all(a.status == P for a in extract_attendees(doc, "fi"))
+
+
+def test_elected_officers_set_the_roles_of_a_list():
+    doc = build("Läsnä: Heikki Laine, Outi Mäkelä, Jussi Koski", "2. Järjestäytyminen",
+                "Kokouksen puheenjohtajaksi valittiin Jussi Koski ja sihteeriksi Heikki Laine.")
+    assert rows(extract_attendees(doc, "fi")) == [("Heikki Laine", None, "secretary", P),
+                                                  ("Outi Mäkelä", None, "member", P), ("Jussi Koski", None, "chair", P)]

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from schemas.document import Block, BlockKind, Document
 from schemas.records import Attendee, AttendeeStatus, Role
 
-from .attendees_cues import Cues, cues, find_roles, role_of, role_only
+from .attendees_cues import Cues, cues, find_roles, is_job_title, is_name_title, role_of, role_only
 from .attendees_names import Person, parse_name, segment_names
-from .attendees_prose import prose_roles, top_speakers
-from .attendees_text import (DASH_TOKEN, Entry, Piece, add_attribute, bracket_depth, is_initials,
+from .attendees_prose import elected_officers, prose_roles, prose_speakers, speaker_context, top_speakers
+from .attendees_text import (DASH_TOKEN, Entry, Piece, add_attribute, bare_word, bracket_depth, is_initials,
                              is_name_word, is_plain_word, join_dashes, piece_lines, set_role,
                              split_top, tokens_of)
 from .evidence import evidence
@@ -48,7 +48,9 @@ def _parse_line(line: Piece, kind: str, c: Cues) -> list[Entry]:
         toks = tokens_of(line)
         if len(toks) >= 4 and (people := segment_names(toks, c)) and len(people) >= 2:
             return [_entry_of_person(p, kind, c) for p in people]
-    parsed = [(p, parse_name(p, c)) for p in parts]
+    # A name after other words ('Office for National Statistics') is a body, not a person,
+    # unless those words are a role or a title ('pj. Liisa Virtanen', 'Dr. Jane Roe').
+    parsed = [(p, np if np is None or _lead_ok(np.before, c) else None) for p in parts for np in [parse_name(p, c)]]
     n_multi = sum(1 for _, np in parsed if np and " " in np.name.text)
     if n_multi == 0:
         # 'Ash, Edward, Sam': first names only, accepted when most are known first names.
@@ -78,6 +80,11 @@ def _parse_line(line: Piece, kind: str, c: Cues) -> list[Entry]:
         else:
             leading.append(part.text)
     return entries
+
+
+def _lead_ok(before: list[str], c: Cues) -> bool:
+    return not before or role_only(" ".join(before)) or all(
+        is_name_title(w, c) or is_job_title(w, c) or role_of(w) for w in before)
 
 
 def _group_after(words: list[str]) -> list[str]:
@@ -234,6 +241,7 @@ class State:
     fresh: bool = False  # the heading had no content on its own line
     blocks_since: int = 0
     last: Entry | None = None
+    label: str | None = None  # the heading cell of a tab-aligned row: it may wrap onto the next row
 
 
 def _heading(text: str, c: Cues, single: bool) -> tuple[str, str, bool] | None:
@@ -248,6 +256,86 @@ def _heading(text: str, c: Cues, single: bool) -> tuple[str, str, bool] | None:
         if not single or not rest[:1].isupper():
             return None
     return kind, rest, bool(rest) and not m.group("colon")
+
+
+def _heading_prefix(text: str, c: Cues) -> str | None:
+    """The kind of the headings that ``text`` begins ('Muut saapuvilla' of 'muut saapuvilla olleet').
+
+    A label cell that wraps onto the next row shows only its first words. Two words at
+    least, and every heading they begin must be of one kind.
+    """
+    words = text.casefold().rstrip(":").split()
+    if len(words) < 2:
+        return None
+    kinds = {kind for h, kind in c.heading_kind.items() if h.split()[:len(words)] == words}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _unwrap_label(cells: list[Piece], st: State, c: Cues) -> list[Piece]:
+    """'Saapuvilla<TAB>A' / 'olleet jäsenet<TAB>B': the label's tail leads the next row; drop it."""
+    label, st.label = st.label, None
+    first = cells[0].text
+    if label is None or len(cells) < 2 or not first[:1].islower() or len(first.split()) > 3:
+        return cells
+    if (head := _heading(f"{label} {first}", c, single=True)) and not head[1]:
+        st.kind = head[0]
+    elif not _person_row(cells[1:], c):
+        return cells
+    return cells[1:]
+
+
+def _person_row(cells: list[Piece], c: Cues) -> bool:
+    """'Name, organisation, title' or 'Name<TAB>org<TAB>role': one person and short attributes.
+
+    The name leads the row (after honorifics) and ends at a separator; a name without a
+    known first name or a title needs an attribute that looks like a body, place or role.
+    """
+    text = cells[0].text
+    if m := BULLET.match(text):
+        text = text[m.end():]
+    toks = [t.text for t in join_dashes(tokens_of(Piece(text, 0)), lower_tail=False)]
+    i = 0
+    while i < len(toks) and is_name_title(toks[i], c):
+        i += 1
+    j = i
+    while j < len(toks) and j - i < 5 and (is_name_word(toks[j]) or is_initials(toks[j]) or toks[j] in c.particles):
+        j += 1
+        if toks[j - 1].endswith((",", ";")):
+            break
+    name = toks[i:j]
+    if not name or (j < len(toks) and not (name[-1].endswith((",", ";")) or toks[j].startswith("("))):
+        return False
+    rest = [" ".join(toks[j:]), *(p.text for p in cells[1:])]
+    rest = [r for r in rest if r.strip()]
+    if not all(_attribute_like(r, c) for r in rest):
+        return False
+    if i > 0 or any(is_first_name(bare_word(t)) for t in name[:2]):
+        return True
+    return (len(name) >= 2 and all(is_plain_word(t, c) or is_initials(t) for t in name)
+            and any(_body_like(r, c) for r in rest))
+
+
+def _attribute_like(text: str, c: Cues) -> bool:
+    """An organisation, place, title or role: short parts and no word of running text."""
+    outside = re.sub(r"\([^()]*\)", " ", text)
+    parts = [p.split() for p in re.split(r"[,;]", outside)]
+    if any(len(words) > 6 for words in parts):
+        return False
+    words = [w.strip(".:").casefold() for p in parts for w in p]
+    if any(w in c.clause_words for w in words):
+        return False
+    last = outside.rstrip()
+    # A sentence ends after a lower-case word; a list row rarely does.
+    return not (last.endswith(".") and words and words[-1].isalpha() and words[-1].islower() and len(words[-1]) > 3
+                and last.split()[-1][:1].islower())
+
+
+def _body_like(text: str, c: Cues) -> bool:
+    """Brackets, a body word, a municipality, a role or a job title."""
+    if "(" in text or role_of(text):
+        return True
+    return any(w.strip(".,;:").casefold() in c.org_words or canonical_municipality(w.strip(".,;:"))
+               or is_job_title(w, c) for w in text.split())
 
 
 def _is_label(cells: list[Piece], c: Cues) -> bool:
@@ -300,9 +388,12 @@ def _row(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
     if not cells:
         return []
     head = _heading(cells[0].text, c, single=len(cells) == 1)
+    if head is None and len(cells) > 1 and (kind := _heading_prefix(cells[0].text, c)):
+        head = (kind, "", False)
     if head:
         kind, rest, strict = head
         st.kind, st.fresh, st.blocks_since = kind, True, 0
+        st.label = cells[0].text if len(cells) > 1 and not rest else None
         content = cells[1:]
         if rest:
             first = cells[0]
@@ -319,10 +410,12 @@ def _row(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
         return entries
     if st.kind is None:
         return []
+    cells = _unwrap_label(cells, st, c)
     if _is_label(cells, c):
         st.kind = None
         return []
-    if not all(_listlike(p.text, c) for p in cells):
+    person = _person_row(cells, c)
+    if not person and not all(_listlike(p.text, c) for p in cells):
         st.kind = None  # running text after the list
         return []
     if st.last is not None and all(role_only(p.text) and role_of(p.text) for p in cells):
@@ -330,7 +423,7 @@ def _row(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
             set_role(st.last, p.text)
         return []
     entries = _content(cells, st.kind, c)
-    if not st.fresh and not any(e.strong for e in entries):
+    if not st.fresh and not person and not any(e.strong for e in entries):
         entries = []
     st.fresh = False
     if not entries:
@@ -536,8 +629,14 @@ def extract_attendees(doc: Document, lang: str) -> list[Attendee]:
             continue
         for line in piece_lines(Piece(block.text, block.start)):
             entries.extend(_row(_cells_of_line(line), st, c))
+    officers = elected_officers(doc, c)
     if not entries:
-        entries = top_speakers(doc, c)
+        # No attendance list: speakers of seminar or slide material, the meeting's officers.
+        if speaker_context(doc, c):
+            entries = top_speakers(doc, c) or prose_speakers(doc, c)
+        entries += officers
+    else:
+        _officer_roles(entries, officers)
     if not entries:
         return []
     prose = prose_roles(doc, entries, c)
@@ -547,6 +646,14 @@ def extract_attendees(doc: Document, lang: str) -> list[Attendee]:
             e.role, e.role_raw = prose[e.key]
     entries = _resolve_invited(entries)
     return [_attendee(doc, e) for e in _dedupe(entries)]
+
+
+def _officer_roles(entries: list[Entry], officers: list[Entry]) -> None:
+    """A listed person the meeting chose as its chair or secretary has that role."""
+    chosen = {o.key: o for o in officers}
+    for e in entries:
+        if (o := chosen.get(e.key)) and (e.role is None or e.role == Role.MEMBER):
+            e.role, e.role_raw = o.role, o.role_raw
 
 
 def _resolve_invited(entries: list[Entry]) -> list[Entry]:
@@ -585,6 +692,8 @@ def _dedupe(entries: list[Entry]) -> list[Entry]:
 def _attendee(doc: Document, e: Entry) -> Attendee:
     status = STATUS_OF_KIND.get(e.kind) or AttendeeStatus.PRESENT
     role = e.role or (Role.GUEST if e.kind == "guest" else Role.SPEAKER if e.kind == "speaker" else Role.MEMBER)
+    if e.kind == "guest" and role == Role.MEMBER:
+        role = Role.GUEST  # 'kaupunginhallituksen edustaja' among guests: a member of another body
     org_raw = ", ".join(dict.fromkeys(o.strip() for o in e.org if o.strip())) or None
     name_end = e.name_end or e.name.end
     raw = doc.text[e.name.start:name_end] if name_end <= len(doc.text) else e.name.text

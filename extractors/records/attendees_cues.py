@@ -31,6 +31,11 @@ class Cues:
     role_link: re.Pattern[str]
     links: frozenset[str]
     particles: frozenset[str]
+    name_titles: frozenset[str]  # 'prof', 'dr', 'ft': written before a name, never part of it
+    presenting_verbs: tuple[tuple[str, ...], ...]  # 'käsitteli', ('gave', 'a', 'talk')
+    meeting_words: frozenset[str]  # 'kokouksen', 'mötets': a role of this meeting, not of a body
+    officer_verbs: frozenset[str]  # 'valittiin', 'elected': a meeting officer was chosen
+    clause_words: frozenset[str]  # 'että', 'who': running text, never inside a list row
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +45,7 @@ def cues() -> Cues:
     org_words, present, absent, qualifiers, stop = set(), set(), set(), set(), set()
     columns: dict[str, set[str]] = {}
     suffixes, context, connectors, links = set(), set(), set(), set()
+    titles, verbs, meeting, officer, clause = set(), set(), set(), set(), set()
     for lang in LANGUAGES:
         data = load(lang, "attendance")
         if not data:
@@ -61,6 +67,11 @@ def cues() -> Cues:
         qualifiers.update(w.casefold() for w in data["meeting_qualifiers"])
         connectors.update(w.casefold() for w in data.get("list_connectors", []))
         links.update(w.casefold() for w in data.get("role_connectors", []))
+        titles.update(w.casefold().rstrip(".") for w in data.get("name_titles", []))
+        verbs.update(tuple(w.casefold().split()) for w in data.get("presenting_verbs", []))
+        meeting.update(w.casefold() for w in data.get("meeting_words", []))
+        officer.update(w.casefold() for w in data.get("officer_verbs", []))
+        clause.update(w.casefold() for w in data.get("clause_words", []))
         sw = load(lang, "stopwords")
         stop.update(w.casefold() for w in (sw.get("words", []) if isinstance(sw, dict) else sw))
     alternation = "|".join(r"\s+".join(map(re.escape, h.split())) for h in sorted(kinds, key=len, reverse=True))
@@ -70,14 +81,26 @@ def cues() -> Cues:
     linked = "|".join(map(re.escape, sorted(links, key=len, reverse=True))) or "(?!)"
     return Cues(heading_re=heading_re, heading_kind=kinds,
                 connectors=frozenset(connectors), links=frozenset(links), particles=name_particles(),
-                list_sep=re.compile(rf"\s*[,;]\s*|\s+(?:{joined})\s+(?=[A-ZÅÄÖ])", re.I),
+                list_sep=re.compile(rf"\s*[,;]\s*|\s+(?:{joined})\s+(?=(?-i:[A-ZÅÄÖ]))", re.I),
                 role_link=re.compile(rf"^\s*(?:,|\(|:|-|–)?\s*(?:(?:{linked})\s+)?([\wåäöÅÄÖ.]+)", re.I),
                 roles=tuple(sorted(roles, key=lambda r: len(r[0]), reverse=True)),
                 org_words=frozenset(org_words),
                 columns={k: tuple(sorted(v, key=len, reverse=True)) for k, v in columns.items()},
                 present_values=frozenset(present), absent_values=frozenset(absent),
                 title_suffixes=tuple(sorted(suffixes)), speaker_context=tuple(sorted(context)),
-                qualifiers=frozenset(qualifiers), stopwords=frozenset(stop))
+                qualifiers=frozenset(qualifiers), stopwords=frozenset(stop),
+                name_titles=frozenset(titles), presenting_verbs=tuple(sorted(verbs, key=len, reverse=True)),
+                meeting_words=frozenset(meeting), officer_verbs=frozenset(officer), clause_words=frozenset(clause))
+
+
+def is_name_title(word: str, c: Cues) -> bool:
+    """'Prof.', 'Dr', 'FT', 'professori': a title or degree written before a name."""
+    return word.strip(",;:").casefold().rstrip(".") in c.name_titles
+
+
+def is_job_title(word: str, c: Cues) -> bool:
+    """'projektipäällikkö', 'Manager': a word ending in a job-title suffix."""
+    return word.strip(",;:.()").casefold().endswith(c.title_suffixes)
 
 
 def _role_at(lower: str, pos: int, c: Cues) -> tuple[int, str, bool] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .attendees_cues import Cues, role_of
+from .attendees_cues import Cues, is_name_title, role_of
 from .attendees_text import Piece, Tok, bare_word, is_initials, is_name_word, is_plain_word, join_dashes, tokens_of
 from .normalise import canonical_municipality, is_first_name
 
@@ -29,6 +29,12 @@ def segment_names(toks: list[Tok], c: Cues) -> list[Person] | None:
     best: list[tuple[float, list[Person]] | None] = [None] * (n + 1)
     best[n] = (0.0, [])
     for i in range(n - 1, -1, -1):
+        if is_name_title(toks[i].text, c):
+            # 'Dr.', 'FT' before a name: not part of it, but it makes the name a person's.
+            if best[i + 1] is not None and best[i + 1][1]:
+                cost, people = best[i + 1]
+                best[i] = (cost, [Person(people[0].name, True, people[0].attrs), *people[1:]])
+            continue
         if not is_name_word(toks[i].text):
             continue
         for n_first in (1, 2, 3):
@@ -69,14 +75,12 @@ def _attribute(tok: str, c: Cues) -> bool:
     return bool(canonical_municipality(bare) and not is_first_name(bare)) or bool(role_of(tok))
 
 
-
 class NameParse(NamedTuple):
     name: Piece
     strong: bool
     before: list[str]
     after: list[str]
     display: str | None = None  # 'Matti Virtanen' for a list written 'Virtanen Matti'
-
 
 
 def parse_name(piece: Piece, c: Cues) -> NameParse | None:
@@ -109,7 +113,8 @@ def parse_name(piece: Piece, c: Cues) -> NameParse | None:
             bare_word(core[-1].text)) and not is_first_name(bare_word(core[-2].text)):
         core = core[:-1]
         j -= 1
-    strong = is_first_name(bare_word(core[0].text))
+    titled = i > 0 and is_name_title(toks[i - 1].text, c)
+    strong = is_first_name(bare_word(core[0].text)) or titled
     if len(core) > 1 and not strong and display is None and not all(is_plain_word(t.text, c) or is_initials(t.text) for t in core):
         return None
     if len(core) == 1 and not strong and not is_plain_word(core[0].text, c):

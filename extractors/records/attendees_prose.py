@@ -1,4 +1,12 @@
-"""Running text: the roles of listed people, and speakers at the top of seminar material."""
+"""Running text: roles of listed people, elected meeting officers, and speakers.
+
+Prose names many people; only three shapes make one an attendee here: a meeting
+officer chosen in the minutes ('Kokouksen puheenjohtajaksi valittiin X', 'Mötet
+beslutar att välja X till mötesordförande', 'X was elected chair of the meeting'),
+a speaker at the top of seminar material, and a speaker introduced with a title or
+an organisation in brackets next to a presenting verb ('Professori X (Stakes)
+käsitteli ...', 'Seminaarin avasi perusturvajohtaja X') in seminar or slide material.
+"""
 from __future__ import annotations
 
 import re
@@ -6,11 +14,12 @@ import re
 from schemas.document import BlockKind, Document
 from schemas.records import Role
 
-from .attendees_cues import Cues, role_of
-from .attendees_text import Entry, Piece, is_name_word, piece_lines
+from .attendees_cues import Cues, cues, find_roles, is_job_title, is_name_title, role_of
+from .attendees_text import Entry, Piece, Tok, bare_word, is_initials, is_name_word, is_plain_word, piece_lines, tokens_of
 from .normalise import is_first_name, normalise_person
 
 PROSE_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY)
+TITLE_BLOCKS = 4  # a seminar word here names the whole document, not one item in it
 
 
 def _name_pattern(name: str) -> str:
@@ -79,12 +88,10 @@ def _roles_near(text: str, start: int, end: int, full: bool, c: Cues) -> list[tu
     return found
 
 
-
 def top_speakers(doc: Document, c: Cues) -> list[Entry]:
+    """'Name,' then 'title Organisation' in the first blocks of seminar material."""
     head_blocks = [b for b in doc.blocks[:8] if b.kind != BlockKind.TABLE]
-    context = " ".join(b.text.casefold() for b in doc.blocks[:12])
-    slides = doc.format in ("pptx", "ppt", "odp")
-    if not slides and not any(w in context for w in c.speaker_context):
+    if not speaker_context(doc, c):
         return []
     lines: list[Piece] = [line for b in head_blocks for line in piece_lines(Piece(b.text, b.start))]
     found = []
@@ -125,3 +132,205 @@ def _speaker_entry(name: Piece, title_line: str, c: Cues) -> Entry | None:
         e.org.append(org)
     return e
 
+
+
+# ---------------------------------------------------------------------------
+# sentences and the names in them
+
+
+def _sentences(piece: Piece) -> list[list[Tok]]:
+    """The tokens of ``piece`` cut into sentences (not after 'Prof.' or an initial)."""
+    out: list[list[Tok]] = [[]]
+    for tok in tokens_of(piece):
+        out[-1].append(tok)
+        word = tok.text.rstrip("\"'”)")
+        if word.endswith((".", "!", "?", ":")) and not _abbreviation(word):
+            out.append([])
+    return [s for s in out if s]
+
+
+def _abbreviation(word: str) -> bool:
+    return bool(is_initials(word)) or bare_word(word).casefold() in cues().name_titles
+
+
+def _names(toks: list[Tok], c: Cues, loose: bool = False) -> list[tuple[int, int]]:
+    """Token spans [i, j) of person names: two to four name words, a known first name first
+    or a title before (``loose``: or plain capitalised words inside the sentence); a
+    capitalised word that is a role, body, place or function word is none."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and j - i < 4 and _in_name(toks[j].text, c, first=j == i):
+            j += 1
+            if toks[j - 1].text.endswith((",", ";", ".", ":")) and not is_initials(toks[j - 1].text):
+                break
+        titled = i > 0 and (is_name_title(toks[i - 1].text, c) or is_job_title(toks[i - 1].text, c))
+        plain = loose and all(is_plain_word(t.text, c) for t in toks[i:j])
+        if j - i >= 2 and (is_first_name(bare_word(toks[i].text)) or titled or plain):
+            spans.append((i, j))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+def _in_name(tok: str, c: Cues, first: bool) -> bool:
+    if first:
+        return is_plain_word(tok, c) or (is_name_word(tok) and is_first_name(bare_word(tok)))
+    return is_name_word(tok) and not is_name_title(tok, c) and bare_word(tok).casefold() not in c.stopwords
+
+
+def _name_piece(toks: list[Tok], i: int, j: int, text: str) -> Piece:
+    start, end = toks[i].start, toks[j - 1].end
+    raw = text[start:end].rstrip(",;:.")
+    return Piece(raw, start)
+
+
+def _words(toks: list[Tok]) -> list[str]:
+    return [t.text.strip(",;:.!?\"'”“").casefold() for t in toks]
+
+
+# ---------------------------------------------------------------------------
+# meeting officers elected in the minutes
+
+
+def elected_officers(doc: Document, c: Cues) -> list[Entry]:
+    """Chairs and secretaries the meeting chose: 'Kokouksen sihteeriksi valittiin X'.
+
+    A role counts when it is the meeting's (a meeting word in or before it, 'of the
+    meeting' after it), or is a bare role in the same sentence or in the two blocks after
+    one that was ('Kokouksen puheenjohtajaksi valittiin A.' / 'Sihteeriksi kutsuttiin B.').
+    The role of another body ('hallituksen puheenjohtajaksi') never counts. An officer
+    verb must be in the sentence, and the nearest name with no other name between.
+    """
+    found: list[Entry] = []
+    carry = 0
+    filled: set[str] = set()  # a meeting has one chair and one secretary
+    for block in doc.blocks:
+        if block.kind == BlockKind.TABLE:
+            continue
+        carry -= 1
+        for toks in _sentences(Piece(block.text, block.start)):
+            words = _words(toks)
+            if not any(w in c.officer_verbs for w in words):
+                continue
+            hits = _officer_roles(toks, words, c)
+            if any(q == "meeting" for _, _, q in hits):
+                carry = 3  # this block and the two after it
+            hits = [(k, role) for k, role, q in hits
+                    if q == "meeting" or (q == "bare" and carry > 0 and role not in filled)]
+            names = _names(toks, c, loose=True)
+            taken: set[tuple[int, int]] = set()
+            for k, role in hits:
+                span = _nearest(k, [n for n in names if n not in taken], toks, words, c)
+                if span is not None:
+                    taken.add(span)
+                    filled.add(role)
+                    e = Entry(_name_piece(toks, *span, doc.text), "present", 0.75, True)
+                    e.role, e.role_raw = role, toks[k].text.strip(",;:.()")
+                    found.append(e)
+    return found
+
+
+def _officer_roles(toks: list[Tok], words: list[str], c: Cues) -> list[tuple[int, str, str]]:
+    """(token index, role, 'meeting' | 'body' | 'bare') for each chair/secretary word."""
+    out = []
+    for k, tok in enumerate(toks):
+        hits = find_roles(tok.text.strip(",;:.()"))
+        if not hits or hits[0][0] != 0 or hits[0][2] not in PROSE_ROLES:
+            continue
+        if k > 0 and find_roles(toks[k - 1].text) and words[k - 1] not in c.meeting_words:
+            continue  # second word of a role phrase ('vice ordförande')
+        before = words[k - 1] if k else ""
+        linking = c.officer_verbs | c.links | c.qualifiers | c.stopwords | c.connectors
+        if any(words[k].startswith(m) for m in c.meeting_words) or before in c.meeting_words:
+            qual = "meeting"  # 'kokouksen puheenjohtajaksi', 'mötesordförande'
+        elif before and before not in linking and toks[k - 1].text[-1:].isalpha():
+            qual = "body"  # 'hallituksen puheenjohtajaksi', 'yhtiön sihteeri'
+        elif any(w in c.meeting_words for w in words[k + 1:k + 4]):
+            qual = "meeting"  # 'chair of the meeting', 'chaired the meeting'
+        else:
+            qual = "bare"
+        out.append((k, hits[0][2], qual))
+    return out
+
+
+def _nearest(k: int, names: list[tuple[int, int]], toks: list[Tok], words: list[str],
+             c: Cues) -> tuple[int, int] | None:
+    """The name the role word at ``k`` belongs to: at most six words away, no sentence
+    break between, and a name across the officer verb first ('sihteeriksi valittiin B')."""
+    best, best_key = None, (2, 7)
+    for i, j in names:
+        lo, hi = (k + 1, i) if i > k else (j, k)
+        d = hi - lo
+        if d >= 7 or any(t.text.endswith((".", ";")) for t in toks[lo:hi]):
+            continue
+        key = (0 if any(w in c.officer_verbs for w in words[lo:hi]) else 1, d)
+        if key < best_key:
+            best, best_key = (i, j), key
+    return best
+
+
+# ---------------------------------------------------------------------------
+# speakers introduced in running text
+
+
+def prose_speakers(doc: Document, c: Cues) -> list[Entry]:
+    """Speakers of seminar or slide material named in running text.
+
+    'Professori X (Stakes / THL) käsitteli ...' and 'Dr Y (University of Leeds) spoke
+    about ...': a title or a bracketed organisation, then a presenting verb after the
+    name; 'Seminaarin avasi perusturvajohtaja X.': the verb before a titled name that
+    ends its clause.
+    """
+    found: list[Entry] = []
+    if not speaker_context(doc, c, blocks=TITLE_BLOCKS):
+        return []
+    for block in doc.blocks:
+        if block.kind == BlockKind.TABLE:
+            continue
+        for toks in _sentences(Piece(block.text, block.start)):
+            words = _words(toks)
+            for i, j in _names(toks, c):
+                if (e := _speaker_in(toks, words, i, j, doc.text, c)) is not None:
+                    found.append(e)
+    return found
+
+
+def _speaker_in(toks: list[Tok], words: list[str], i: int, j: int, text: str, c: Cues) -> Entry | None:
+    title = toks[i - 1].text if i > 0 and (is_name_title(toks[i - 1].text, c)
+                                           or is_job_title(toks[i - 1].text, c)) else None
+    k = j
+    org = None
+    if k < len(toks) and toks[k].text.startswith("(") and not toks[j - 1].text.endswith((",", ".")):
+        org = toks[k].text.strip("()").strip() or None
+        k += 1
+    verb_after = _verb_at(words, k, c) and not toks[k - 1].text.endswith((".", ";"))
+    verb_before = False
+    if title and (j == len(toks) or toks[j - 1].text.endswith((".", ",")) or toks[j].text.startswith("(")):
+        lead = words[max(0, i - 6):i - 1]
+        verb_before = any(_verb_at(lead, n, c) for n in range(len(lead)))
+    if not ((title or org) and verb_after) and not verb_before:
+        return None
+    if not title and not is_first_name(bare_word(toks[i].text)):
+        return None
+    n_verb = next((len(v) for v in c.presenting_verbs if tuple(words[k:k + len(v)]) == v), 0) if verb_after else 0
+    e = Entry(_name_piece(toks, i, j, text), "speaker", 0.7, True, end=toks[k + n_verb - 1].end if n_verb else None,
+              start=toks[i - 1].start if title else None)
+    e.role, e.role_raw = Role.SPEAKER, title.strip(",.").casefold() if title else None
+    if org and org[:1].isupper():
+        e.org.append(org)
+    return e
+
+
+def _verb_at(words: list[str], k: int, c: Cues) -> bool:
+    return any(tuple(words[k:k + len(v)]) == v for v in c.presenting_verbs)
+
+
+def speaker_context(doc: Document, c: Cues, blocks: int = 12) -> bool:
+    """Slides, or seminar words in the first ``blocks`` blocks (a seminar summary, a programme)."""
+    if doc.format in ("pptx", "ppt", "odp"):
+        return True
+    context = " ".join(b.text.casefold() for b in doc.blocks[:blocks] if b.kind != BlockKind.TABLE)
+    return any(w in context for w in c.speaker_context)

@@ -7,10 +7,11 @@ from typing import NamedTuple
 
 from schemas.records import Role
 
-from .attendees_cues import Cues, find_roles, role_of, role_only
+from .attendees_cues import Cues, find_roles, is_job_title, is_name_title, role_of, role_only
 from .normalise import canonical_municipality
 
-NAME_WORD = re.compile(r"^[A-ZÅÄÖÜÉÈÁÓÍÚŠŽØÆ][a-zåäöüéèáóíúšžøæçñ'’]+"
+# A capitalised word; 'O'Neill', 'McDonald' and 'MacLeod' keep a capital inside.
+NAME_WORD = re.compile(r"^(?:Mc|Mac|[OD]['’])?[A-ZÅÄÖÜÉÈÁÓÍÚŠŽØÆ][a-zåäöüéèáóíúšžøæçñ'’]+"
                        r"(?:[-\u2010\u2011\u2013][A-ZÅÄÖÜÉa-zåäöüé][a-zåäöüéèáóíúšžøæçñ'’]+)*$")
 INITIALS = re.compile(r"^(?:[A-ZÅÄÖ]\.?-?){1,3}$")
 TOKEN = re.compile(r"\([^()]*\)|[^\s()]+")
@@ -85,7 +86,7 @@ def is_initials(tok: str) -> bool:
 def is_plain_word(tok: str, c: Cues) -> bool:
     """A capitalised word that is not a place, an organisation word, a role or a function word."""
     low = bare_word(tok).casefold()
-    return (is_name_word(tok) and low not in c.org_words and low not in c.stopwords
+    return (is_name_word(tok) and low not in c.org_words and low not in c.stopwords and not is_name_title(tok, c)
             and not find_roles(low) and canonical_municipality(bare_word(tok)) is None)
 
 
@@ -149,16 +150,51 @@ def set_role(entry: Entry, text: str) -> bool:
 
 
 def add_attribute(entry: Entry, piece_text: str, c: Cues) -> None:
-    """A bracket, comma part or cell next to a name: roles and organisations."""
+    """A bracket, comma part or cell next to a name: roles and organisations.
+
+    A part that ends in a role ('Juha Korpelan varajäsen') describes the role, and one
+    that starts or ends with a job title ('Project Manager', 'Head of Research') is a
+    title: neither is an organisation.
+    """
     text = piece_text.strip()
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1]
-    for part in re.split(r"\s*[,;]\s*", text):
-        part = part.strip(" .")
+    for part in top_parts(text):
+        part = _drop_notes(entry, part.strip(" ."))
         if not part:
             continue
-        if set_role(entry, part) and role_only(part):
+        if set_role(entry, part) and (role_only(part) or _ends_with_role(part)):
             continue
+        if is_job_title(part.split()[-1], c) or (" " in part and is_job_title(part.split()[0], c)):
+            continue  # 'Project Manager', 'Head of Research', 'opetustoimen johtaja'
         if part[:1].isupper() or part.isupper():
             entry.org.append(part)
 
+
+def top_parts(text: str) -> list[str]:
+    """``text`` split at commas and semicolons outside brackets."""
+    parts, depth, run = [], 0, ""
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if ch in ",;" and depth == 0:
+            parts.append(run)
+            run = ""
+        else:
+            run += ch
+    return [p.strip() for p in [*parts, run] if p.strip()]
+
+
+def _drop_notes(entry: Entry, part: str) -> str:
+    """Brackets inside a part: a role is the entry's role, a lower-case note ('item 4 only') goes."""
+    def keep(m: re.Match[str]) -> str:
+        inner = m.group(1).strip()
+        found = any([set_role(entry, p) for p in top_parts(inner)])  # 'sakkunnig, § 4-6': the role alone
+        if (found and role_only(inner)) or not inner[:1].isupper():
+            return " "
+        return m.group(0)
+    return " ".join(re.sub(r"\(([^()]*)\)", keep, part).split()).strip(" .")
+
+
+def _ends_with_role(part: str) -> bool:
+    hits = find_roles(part)
+    return bool(hits) and hits[-1][1] >= len(part.rstrip(" .")) and " " in part

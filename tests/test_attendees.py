@@ -457,8 +457,16 @@ OFFICERS = {
         build("Margaret Hughes was elected chair of the meeting. Gwen Tallis was appointed secretary of the meeting.",
               "The board elected Ann Lee as its chair."),
         [("Margaret Hughes", "chair"), ("Gwen Tallis", "secretary")]),
+    "fi a past acting verb makes a bare role the meeting's; a later, future one is not": (
+        build("Puheenjohtajana toimi Jouko Ranta ja sihteerinä Marianna Kokko.",
+              "Jatkossa puheenjohtajana toimii Pekka Laine."),
+        [("Jouko Ranta", "chair"), ("Marianna Kokko", "secretary")]),
+    "en acted as chair, took the minutes": (
+        build("John Smith acted as chair and Mary Jones took the minutes."),
+        [("John Smith", "chair"), ("Mary Jones", "secretary")]),
     "no meeting officer": (
-        build("Hallituksen puheenjohtajaksi valittiin Kimmo Saari.", "The minutes of the meeting were approved."), []),
+        build("Hallituksen puheenjohtajaksi valittiin Kimmo Saari.", "The minutes of the meeting were approved.",
+              "Tilaisuuden puheenjohtajana toimi Jouko Ranta.", "Jatkossa puheenjohtajana toimii Pekka Laine."), []),
 }
 
 

@@ -35,6 +35,7 @@ class Cues:
     presenting_verbs: tuple[tuple[str, ...], ...]  # 'käsitteli', ('gave', 'a', 'talk')
     meeting_words: frozenset[str]  # 'kokouksen', 'mötets': a role of this meeting, not of a body
     officer_verbs: frozenset[str]  # 'valittiin', 'elected': a meeting officer was chosen
+    acting_verbs: frozenset[str]  # 'toimi', 'acted': past tense, so the role was held at this meeting
     clause_words: frozenset[str]  # 'että', 'who': running text, never inside a list row
 
 
@@ -45,7 +46,7 @@ def cues() -> Cues:
     org_words, present, absent, qualifiers, stop = set(), set(), set(), set(), set()
     columns: dict[str, set[str]] = {}
     suffixes, context, connectors, links = set(), set(), set(), set()
-    titles, verbs, meeting, officer, clause = set(), set(), set(), set(), set()
+    titles, verbs, meeting, officer, clause, acting = set(), set(), set(), set(), set(), set()
     for lang in LANGUAGES:
         data = load(lang, "attendance")
         if not data:
@@ -71,6 +72,7 @@ def cues() -> Cues:
         verbs.update(tuple(w.casefold().split()) for w in data.get("presenting_verbs", []))
         meeting.update(w.casefold() for w in data.get("meeting_words", []))
         officer.update(w.casefold() for w in data.get("officer_verbs", []))
+        acting.update(w.casefold() for w in data.get("acting_verbs", []))
         clause.update(w.casefold() for w in data.get("clause_words", []))
         sw = load(lang, "stopwords")
         stop.update(w.casefold() for w in (sw.get("words", []) if isinstance(sw, dict) else sw))
@@ -90,7 +92,8 @@ def cues() -> Cues:
                 title_suffixes=tuple(sorted(suffixes)), speaker_context=tuple(sorted(context)),
                 qualifiers=frozenset(qualifiers), stopwords=frozenset(stop),
                 name_titles=frozenset(titles), presenting_verbs=tuple(sorted(verbs, key=len, reverse=True)),
-                meeting_words=frozenset(meeting), officer_verbs=frozenset(officer), clause_words=frozenset(clause))
+                meeting_words=frozenset(meeting), officer_verbs=frozenset(officer | acting),
+                acting_verbs=frozenset(acting), clause_words=frozenset(clause))
 
 
 def is_name_title(word: str, c: Cues) -> bool:

@@ -199,8 +199,8 @@ def elected_officers(doc: Document, c: Cues) -> list[Entry]:
     """Chairs and secretaries the meeting chose: 'Kokouksen sihteeriksi valittiin X'.
 
     A role counts when it is the meeting's (a meeting word in or before it, 'of the
-    meeting' after it), or is a bare role in the same sentence or in the two blocks after
-    one that was ('Kokouksen puheenjohtajaksi valittiin A.' / 'Sihteeriksi kutsuttiin B.').
+    meeting' after it, or a past acting verb next to it: 'puheenjohtajana toimi X'), or
+    is a bare role in the same sentence or in the two blocks after one that was ('Kokouksen puheenjohtajaksi valittiin A.' / 'Sihteeriksi kutsuttiin B.').
     The role of another body ('hallituksen puheenjohtajaksi') never counts. An officer
     verb must be in the sentence, and the nearest name with no other name between.
     """
@@ -250,6 +250,8 @@ def _officer_roles(toks: list[Tok], words: list[str], c: Cues) -> list[tuple[int
             qual = "body"  # 'hallituksen puheenjohtajaksi', 'yhtiön sihteeri'
         elif any(w in c.meeting_words for w in words[k + 1:k + 4]):
             qual = "meeting"  # 'chair of the meeting', 'chaired the meeting'
+        elif any(w in c.acting_verbs for w in words[max(0, k - 3):k + 2]):
+            qual = "meeting"  # 'Puheenjohtajana toimi X': who held the role, so at this meeting
         else:
             qual = "bare"
         out.append((k, hits[0][2], qual))

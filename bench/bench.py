@@ -11,6 +11,8 @@ own, so none is skipped as already archived), then measures in one run:
 * the reading floor on the same files: text only through pypdfium2, python-docx,
   python-pptx, odfpy, LibreOffice (legacy files, in batches as arkisto does) and
   plain decoding, one process, no extraction and no archive;
+* the PDFs once more with the spaCy model switched off (``ARKISTO_NO_MODEL=1``), to
+  show what the model costs;
 * pdfplumber ``extract_text`` on the PDFs;
 * the machine itself: a pure-Python loop in one and in two processes, so the
   two-worker speed-up can be read against what the cores give at that moment.
@@ -83,14 +85,15 @@ def build_corpus(folder: Path, files: int) -> Counter[str]:
 
 # -- arkisto end to end ------------------------------------------------------------
 
-def run_arkisto(folder: Path, workers: int, workdir: Path, timeout: float) -> dict[str, Any]:
-    db = workdir / f"bench-{workers}w-{folder.name}.sqlite"
+def run_arkisto(folder: Path, workers: int, workdir: Path, timeout: float, *, rules_only: bool = False) -> dict[str, Any]:
+    db = workdir / f"bench-{workers}w-{folder.name}{'-rules' if rules_only else ''}.sqlite"
     for f in workdir.glob(db.name + "*"):
         f.unlink()
     cmd = [sys.executable, "-c", "from pipeline.cli import main; main()", "ingest", str(folder), "--db", str(db),
            "--workers", str(workers), "--json", "--no-progress"]
     start = time.monotonic()
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, timeout=timeout)
+    env = {**os.environ, "ARKISTO_NO_MODEL": "1"} if rules_only else None
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, timeout=timeout, env=env)
     wall = time.monotonic() - start
     if done.returncode not in (0, 1) or not done.stdout.strip():
         raise SystemExit(f"bench: arkisto ingest failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -271,6 +274,9 @@ def main(argv: list[str] | None = None) -> int:
         if (corpus / "pdf").is_dir():
             print("arkisto, 1 worker, PDFs only ...", file=sys.stderr)
             result["arkisto"]["pdf_1w"] = run_arkisto(corpus / "pdf", 1, workdir, args.timeout)
+            print("arkisto, 1 worker, PDFs only, rules only (no spaCy model) ...", file=sys.stderr)
+            result["arkisto"]["pdf_1w_rules_only"] = run_arkisto(corpus / "pdf", 1, workdir, args.timeout,
+                                                                 rules_only=True)
         print("reading floor ...", file=sys.stderr)
         result["reading_floor"] = reading_floor(corpus)
         result["reading_floor_pdf"] = reading_floor(corpus / "pdf") if (corpus / "pdf").is_dir() else None

@@ -288,31 +288,33 @@ class _Batch:
         pending: Iterator[Path] = iter(files)
         scanning = True
         while True:
+            scanned = 0
             if scanning:
-                scanning = self._scan_some(pending)
+                scanning, scanned = self._scan_some(pending)
                 if not scanning:
                     self._flush_legacy()
             self._collect_conversions()
             self._dispatch()
             if not scanning and not self.ready and not self._busy() and not self._converting():
                 break
-            self._pump(0 if scanning and self._idle_capacity() else POLL_SECONDS)
+            # While files are still being scanned, only glance at the workers; else wait for them.
+            self._pump(0 if scanned else POLL_SECONDS)
             self._watch_time()
 
-    def _scan_some(self, files: Iterator[Path]) -> bool:
-        """Scan files until enough work is queued; False when every file was scanned."""
+    def _scan_some(self, files: Iterator[Path]) -> tuple[bool, int]:
+        """Scan files until enough work is queued: (files left to scan?, files scanned)."""
         backlog = 4 * self.wanted_workers
         legacy_backlog = 2 * self.options.legacy_chunk
         scanned = 0
         while len(self.ready) < backlog and scanned < 256:
             if self._converting() > 1 and sum(map(len, self.legacy.values())) >= legacy_backlog:
-                return True
+                break  # LibreOffice is behind: hold the scan, memory stays bounded
             path = next(files, None)
             if path is None:
-                return False
+                return False, scanned
             self._scan(path)
             scanned += 1
-        return True
+        return True, scanned
 
     def _scan(self, path: Path) -> None:
         """Hash one file and decide: skip (known bytes), fail early, convert first, or queue."""
@@ -387,9 +389,6 @@ class _Batch:
 
     def _busy(self) -> bool:
         return any(w.task is not None for w in self.workers)
-
-    def _idle_capacity(self) -> bool:
-        return any(w.ready and w.task is None and not w.stopping for w in self.workers)
 
     def _dispatch(self) -> None:
         live = [w for w in self.workers if not w.stopping]

@@ -80,9 +80,9 @@ def _find(page: Any, x_offset: float, column_rows: list[tuple[float, float, floa
         return ruled
     aligned = []
     for table in page.find_tables(TEXT_STRATEGY):
-        rows = _aligned_rows(page, table)
-        if _acceptable(rows, min_rows=3, min_cols=3):
-            aligned.append(TableRegion(*table.bbox, rows=rows, x_offset=x_offset))
+        region = _gutter_table(page, table.bbox, x_offset)
+        if region and _acceptable(region.rows, min_rows=3, min_cols=2):
+            aligned.append(_recut(page, region))
     return aligned if _covered(aligned, column_rows) > _covered(ruled, column_rows) else ruled
 
 
@@ -149,9 +149,65 @@ def _split_span(page: Any, box: tuple[float, float, float, float],
     return parts if sum(1 for p in parts if p.strip()) >= 2 else [value] * len(columns)
 
 
+def _gutter_table(page: Any, bbox: tuple[float, float, float, float], x_offset: float) -> TableRegion | None:
+    """The longest run of lines in ``bbox`` that have column gutters (gaps of 1.5 line heights
+    between words), cut into cells at the gutters and aligned to common column starts.
+    pdfplumber's text strategy alone runs on into headings and paragraphs around a table."""
+    lines = _word_lines(page.crop(bbox, strict=False).extract_words())
+    runs: list[list[list[list[dict[str, Any]]]]] = [[]]
+    for words in lines:
+        groups = _gutter_groups(words)
+        height = words[0]["bottom"] - words[0]["top"]
+        wrapped = runs[-1] and len(groups) == 1 and groups[0][0]["x0"] > runs[-1][-1][0][0]["x0"] + 1.5 * height
+        if len(groups) >= 2 or wrapped:  # a lone piece indented into a later column wraps a cell
+            runs[-1].append(groups)
+        elif runs[-1]:
+            runs.append([])
+    best = max(runs, key=len)
+    if len(best) < 3:
+        return None
+    height = max(w["bottom"] - w["top"] for g in best for c in g for w in c)
+    starts: list[float] = []
+    for x in sorted(c[0]["x0"] for g in best for c in g):
+        if not starts or x - starts[-1] > 1.5 * height:
+            starts.append(x)
+    rows: list[list[str]] = []
+    for groups in best:
+        row = [""] * len(starts)
+        for c in groups:
+            col = max(i for i, x in enumerate(starts) if x <= c[0]["x0"] + 1.5 * height)
+            row[col] = (row[col] + " " + " ".join(w["text"] for w in c)).strip()
+        filled = [i for i, cell in enumerate(row) if cell]
+        if rows and len(filled) == 1 and filled[0] > 0:  # the wrapped rest of a cell above
+            rows[-1][filled[0]] = f"{rows[-1][filled[0]]} {row[filled[0]]}".strip()
+            continue
+        rows.append(row)
+    top = min(w["top"] for c in best[0] for w in c)
+    bottom = max(w["bottom"] for c in best[-1] for w in c)
+    return TableRegion(bbox[0], top - 1, bbox[2], bottom + 1, rows=rows, x_offset=x_offset)
+
+
+def _recut(page: Any, region: TableRegion) -> TableRegion:
+    """pdfplumber's text-aligned columns again, on the table's own lines only (columns found
+    over the surrounding prose cut words apart); kept when it holds the same words and fills
+    at least as many cells."""
+    crop = page.crop((region.x0, region.top, region.x1, region.bottom), strict=False)
+    found = crop.find_tables(TEXT_STRATEGY)
+    if not found:
+        return region
+    table = max(found, key=lambda t: len(t.rows))
+    rows = _aligned_rows(crop, table)
+    filled = sum(1 for r in rows for c in r if c)
+    words = sorted(w for r in rows for c in r for w in c.split())
+    if (words != sorted(w for r in region.rows for c in r for w in c.split())
+            or filled < sum(1 for r in region.rows for c in r if c)):
+        return region
+    return TableRegion(region.x0, region.top, region.x1, region.bottom, rows=rows, x_offset=region.x_offset)
+
+
 def _aligned_rows(page: Any, table: Any) -> list[list[str]]:
-    """Rows of a table found from text alignment: whole words go to the cell holding
-    their centre (pdfplumber's own cut can split a word that overhangs a column edge)."""
+    """Cells from text alignment: whole words go to the cell holding their centre
+    (pdfplumber's own cut can split a word that overhangs a column edge)."""
     words = page.crop(table.bbox, strict=False).extract_words()
     rows = []
     for row in table.rows:
@@ -162,5 +218,28 @@ def _aligned_rows(page: Any, table: Any) -> list[list[str]]:
                 if cell is not None and cell[0] <= cx < cell[2] and cell[1] <= cy < cell[3]:
                     texts[j].append(word["text"])
                     break
-        rows.append([" ".join(t) for t in texts])
+        if any(texts):
+            rows.append([" ".join(t) for t in texts])
     return rows
+
+
+def _word_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Words grouped into lines by their vertical position, each line sorted left to right."""
+    lines: list[list[dict[str, Any]]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - w["top"]) < 0.5 * (w["bottom"] - w["top"]):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _gutter_groups(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """A line's words split where the gap between neighbours is a column gutter."""
+    groups = [[words[0]]]
+    for prev, cur in zip(words, words[1:]):
+        if cur["x0"] - prev["x1"] > 1.5 * (prev["bottom"] - prev["top"]):
+            groups.append([cur])
+        else:
+            groups[-1].append(cur)
+    return groups

@@ -80,9 +80,14 @@ class Document:
         return None
 
 
+# Symbol and Wingdings bullets that Word and PDFs store in the Private Use Area
+PRIVATE_BULLETS = str.maketrans({c: "•" for c in "\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf06e\uf0a8\uf0e0\uf0d7"})
+
+
 def normalise_text(text: str) -> str:
-    """NFC, soft hyphens dropped, no-break and odd spaces made plain, line ends unified."""
-    text = unicodedata.normalize("NFC", text)
+    """NFC, soft hyphens dropped, no-break and odd spaces made plain, line ends unified,
+    private-use bullet glyphs made real bullets."""
+    text = unicodedata.normalize("NFC", text).translate(PRIVATE_BULLETS)
     text = text.replace("\u00ad", "").replace("\ufeff", "").replace("\u200b", "")
     text = text.replace("\u00a0", " ").replace("\u2007", " ").replace("\u202f", " ")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\f", "\n")

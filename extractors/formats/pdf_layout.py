@@ -106,10 +106,13 @@ def _breaks(prev: Line, cur: Line, pitch: float, right: float, width: float, *,
         return True  # a wider gap, or back up the page: a new column or region
     if cur.top >= prev.bottom - 0.2 * size and step < 0.5 * size and cur.x0 > prev.x1:
         return True  # side by side on one baseline: separate cells of a layout
-    if abs(prev.size - cur.size) > size_tolerance * size or prev.bold != cur.bold:
+    if abs(prev.size - cur.size) > size_tolerance * size:
         return True
     if is_list_marker(cur.text):
         return True
+    if prev.bold != cur.bold:
+        # bold words inside a sentence ('ovat **Kerava, Vihti**') do not start a paragraph
+        return prev.text.endswith((".", "!", "?", ":")) or cur.text[:1].isupper() or cur.text[:1].isdigit()
     if not (cur.text[:1].isupper() or cur.text[:1].isdigit()):
         return False
     # a short last line ends a paragraph; sure when it ends a sentence, too

@@ -3,10 +3,15 @@
 Layouts: real tables (a header row, a heading column or section rows), tab-aligned
 rows, comma and line lists with organisations in brackets, and *flattened columns*
 where each column of a table was run together into one cell (all names, then all
-organisations, then the roles that were not empty). People come only from lists under
-an attendance heading, from tables whose header names a person column, or from a
-speaker line at the top of seminar material; prose only settles the roles of people
-already listed ("Puheenjohtaja Jouko Ranta avasi ...", "mötesordförande: Filip").
+organisations, then the roles that were not empty). A list goes on while its rows are
+list-shaped: names, bodies, places and roles, or one person followed by short
+attributes ('Name, University of Edinburgh (Chair)', 'Name<TAB>org, projektipäällikkö');
+running text, another label or a heading ends it.
+
+People come from lists under an attendance heading and tables whose header names a
+person column. Without a list, ``attendees_prose`` adds the speakers of seminar or
+slide material and the officers the meeting chose ('Kokouksen puheenjohtajaksi
+valittiin X'); with one, prose only settles the roles of people already listed.
 """
 from __future__ import annotations
 

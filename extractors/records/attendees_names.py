@@ -115,7 +115,8 @@ def parse_name(piece: Piece, c: Cues) -> NameParse | None:
         j -= 1
     titled = i > 0 and is_name_title(toks[i - 1].text, c)
     strong = is_first_name(bare_word(core[0].text)) or titled
-    if len(core) > 1 and not strong and display is None and not all(is_plain_word(t.text, c) or is_initials(t.text) for t in core):
+    if len(core) > 1 and not strong and display is None and not all(
+            is_plain_word(t.text, c) or is_initials(t.text) for t in core):
         return None
     if len(core) == 1 and not strong and not is_plain_word(core[0].text, c):
         return None

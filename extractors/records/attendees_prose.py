@@ -14,8 +14,9 @@ import re
 from schemas.document import BlockKind, Document
 from schemas.records import Role
 
-from .attendees_cues import Cues, cues, find_roles, is_job_title, is_name_title, role_of
-from .attendees_text import Entry, Piece, Tok, bare_word, is_initials, is_name_word, is_plain_word, piece_lines, tokens_of
+from .attendees_cues import Cues, find_roles, is_job_title, is_name_title, role_of
+from .attendees_text import (Entry, Piece, Tok, bare_word, is_initials, is_name_word, is_plain_word, piece_lines,
+                             tokens_of)
 from .normalise import is_first_name, normalise_person
 
 PROSE_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY)
@@ -138,19 +139,15 @@ def _speaker_entry(name: Piece, title_line: str, c: Cues) -> Entry | None:
 # sentences and the names in them
 
 
-def _sentences(piece: Piece) -> list[list[Tok]]:
+def _sentences(piece: Piece, c: Cues) -> list[list[Tok]]:
     """The tokens of ``piece`` cut into sentences (not after 'Prof.' or an initial)."""
     out: list[list[Tok]] = [[]]
     for tok in tokens_of(piece):
         out[-1].append(tok)
         word = tok.text.rstrip("\"'”)")
-        if word.endswith((".", "!", "?", ":")) and not _abbreviation(word):
+        if word.endswith((".", "!", "?", ":")) and not (is_initials(word) or is_name_title(word, c)):
             out.append([])
     return [s for s in out if s]
-
-
-def _abbreviation(word: str) -> bool:
-    return bool(is_initials(word)) or bare_word(word).casefold() in cues().name_titles
 
 
 def _names(toks: list[Tok], c: Cues, loose: bool = False) -> list[tuple[int, int]]:
@@ -200,8 +197,9 @@ def elected_officers(doc: Document, c: Cues) -> list[Entry]:
 
     A role counts when it is the meeting's (a meeting word in or before it, 'of the
     meeting' after it, or a past acting verb next to it: 'puheenjohtajana toimi X'), or
-    is a bare role in the same sentence or in the two blocks after one that was ('Kokouksen puheenjohtajaksi valittiin A.' / 'Sihteeriksi kutsuttiin B.').
-    The role of another body ('hallituksen puheenjohtajaksi') never counts. An officer
+    is a bare role in the same sentence or in the two blocks after one that was
+    ('Kokouksen puheenjohtajaksi valittiin A.' / 'Sihteeriksi kutsuttiin B.') and
+    whose office is still open. The role of another body ('hallituksen puheenjohtajaksi') never counts. An officer
     verb must be in the sentence, and the nearest name with no other name between.
     """
     found: list[Entry] = []
@@ -211,7 +209,7 @@ def elected_officers(doc: Document, c: Cues) -> list[Entry]:
         if block.kind == BlockKind.TABLE:
             continue
         carry -= 1
-        for toks in _sentences(Piece(block.text, block.start)):
+        for toks in _sentences(Piece(block.text, block.start), c):
             words = _words(toks)
             if not any(w in c.officer_verbs for w in words):
                 continue
@@ -236,6 +234,7 @@ def elected_officers(doc: Document, c: Cues) -> list[Entry]:
 def _officer_roles(toks: list[Tok], words: list[str], c: Cues) -> list[tuple[int, str, str]]:
     """(token index, role, 'meeting' | 'body' | 'bare') for each chair/secretary word."""
     out = []
+    linking = c.officer_verbs | c.links | c.qualifiers | c.stopwords | c.connectors
     for k, tok in enumerate(toks):
         hits = find_roles(tok.text.strip(",;:.()"))
         if not hits or hits[0][0] != 0 or hits[0][2] not in PROSE_ROLES:
@@ -243,7 +242,6 @@ def _officer_roles(toks: list[Tok], words: list[str], c: Cues) -> list[tuple[int
         if k > 0 and find_roles(toks[k - 1].text) and words[k - 1] not in c.meeting_words:
             continue  # second word of a role phrase ('vice ordförande')
         before = words[k - 1] if k else ""
-        linking = c.officer_verbs | c.links | c.qualifiers | c.stopwords | c.connectors
         if any(words[k].startswith(m) for m in c.meeting_words) or before in c.meeting_words:
             qual = "meeting"  # 'kokouksen puheenjohtajaksi', 'mötesordförande'
         elif before and before not in linking and toks[k - 1].text[-1:].isalpha():
@@ -292,7 +290,7 @@ def prose_speakers(doc: Document, c: Cues) -> list[Entry]:
     for block in doc.blocks:
         if block.kind == BlockKind.TABLE:
             continue
-        for toks in _sentences(Piece(block.text, block.start)):
+        for toks in _sentences(Piece(block.text, block.start), c):
             words = _words(toks)
             for i, j in _names(toks, c):
                 if (e := _speaker_in(toks, words, i, j, doc.text, c)) is not None:
@@ -318,8 +316,9 @@ def _speaker_in(toks: list[Tok], words: list[str], i: int, j: int, text: str, c:
     if not title and not is_first_name(bare_word(toks[i].text)):
         return None
     n_verb = next((len(v) for v in c.presenting_verbs if tuple(words[k:k + len(v)]) == v), 0) if verb_after else 0
-    e = Entry(_name_piece(toks, i, j, text), "speaker", 0.7, True, end=toks[k + n_verb - 1].end if n_verb else None,
-              start=toks[i - 1].start if title else None)
+    # The evidence runs from the title to the verb: 'Professori X (Stakes / THL) käsitteli'.
+    e = Entry(_name_piece(toks, i, j, text), "speaker", 0.7, True, start=toks[i - 1].start if title else None,
+              end=toks[k + n_verb - 1].end if n_verb else None)
     e.role, e.role_raw = Role.SPEAKER, title.strip(",.").casefold() if title else None
     if org and org[:1].isupper():
         e.org.append(org)

@@ -11,7 +11,8 @@ from .attendees_cues import Cues, find_roles, is_job_title, is_name_title, role_
 from .normalise import canonical_municipality
 
 # A capitalised word; 'O'Neill', 'McDonald' and 'MacLeod' keep a capital inside.
-NAME_WORD = re.compile(r"^(?:Mc|Mac|[OD]['’])?[A-ZÅÄÖÜÉÈÁÓÍÚŠŽØÆ][a-zåäöüéèáóíúšžøæçñ'’]+"
+NAME_WORD = re.compile(r"^(?:Mc|Mac|[OD]['’])?[A-ZÅÄÖÜÉÈÁÓÍÚŠŽØÆ]"
+                       r"[a-zåäöüéèáóíúšžøæçñ'’]+"
                        r"(?:[-\u2010\u2011\u2013][A-ZÅÄÖÜÉa-zåäöüé][a-zåäöüéèáóíúšžøæçñ'’]+)*$")
 INITIALS = re.compile(r"^(?:[A-ZÅÄÖ]\.?-?){1,3}$")
 TOKEN = re.compile(r"\([^()]*\)|[^\s()]+")

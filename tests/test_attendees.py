@@ -350,6 +350,12 @@ LOWER_CASE_ROWS = {
               "verksamhetsledare (adjungerad, § 3)\n            Björn Ek\n\nFrånvarande: Per Sundell, Ulla Lind"),
         [("Lena Holm", None, "chair", P), ("Erik Lund", None, "other", P), ("Sofia Berg", None, G, P),
          ("Björn Ek", None, "member", P), ("Per Sundell", None, "member", A), ("Ulla Lind", None, "member", A)]),
+    "en Markdown bullets: an organisation with an acronym is no person, a lower-case title no organisation": (
+        read_document(Path("board.md"), "# Board meeting\n\n**Attendees:**\n\n- Jane Doe (Acme Ltd), project lead\n"
+                      "- Dr Omar Haddad, Leeds Teaching Hospitals NHS Trust\n- Priya Natarajan, finance officer\n\n"
+                      "**Apologies:** Tom Reed\n\n## 1. Welcome\nJane Doe opened the meeting.\n".encode()),
+        [("Jane Doe", "Acme Ltd", "member", P), ("Omar Haddad", "Leeds Teaching Hospitals NHS Trust", "member", P),
+         ("Priya Natarajan", None, "member", P), ("Tom Reed", None, "member", A)]),
     "fi label wrapped over two rows, guests under a wrapped label": (
         text_doc("Kokousaika\tmaanantai 4.5.2009 klo 18\n\nSaapuvilla\tAnna Laine\tpuheenjohtaja\n"
                  "olleet jäsenet\tJuho Mäki\tvarapuheenjohtaja\n\tSatu Koski\n\tMarko Heino\tSami Ahon varajäsen\n\n"

@@ -22,7 +22,7 @@ from schemas.document import Block, BlockKind, Document
 from schemas.records import Attendee, AttendeeStatus, Role
 
 from .attendees_cues import Cues, cues, find_roles, is_job_title, is_name_title, role_of, role_only
-from .attendees_names import Person, parse_name, segment_names
+from .attendees_names import NameParse, Person, parse_name, segment_names
 from .attendees_prose import elected_officers, prose_roles, prose_speakers, speaker_context, top_speakers
 from .attendees_text import (DASH_TOKEN, Entry, Piece, add_attribute, bare_word, bracket_depth, is_initials,
                              is_name_word, is_plain_word, join_dashes, piece_lines, set_role,
@@ -55,7 +55,8 @@ def _parse_line(line: Piece, kind: str, c: Cues) -> list[Entry]:
             return [_entry_of_person(p, kind, c) for p in people]
     # A name after other words ('Office for National Statistics') is a body, not a person,
     # unless those words are a role or a title ('pj. Liisa Virtanen', 'Dr. Jane Roe').
-    parsed = [(p, np if np is None or _lead_ok(np.before, c) else None) for p in parts for np in [parse_name(p, c)]]
+    parsed = [(p, np if np is None or (_lead_ok(np.before, c) and _person_shaped(np)) else None)
+              for p in parts for np in [parse_name(p, c)]]
     n_multi = sum(1 for _, np in parsed if np and " " in np.name.text)
     if n_multi == 0:
         # 'Ash, Edward, Sam': first names only, accepted when most are known first names.
@@ -85,6 +86,13 @@ def _parse_line(line: Piece, kind: str, c: Cues) -> list[Entry]:
         else:
             leading.append(part.text)
     return entries
+
+
+def _person_shaped(np: NameParse) -> bool:
+    """Without a known first name or a title, a name has two or three words and no acronym
+    ('Leeds Teaching Hospitals NHS Trust' is a body)."""
+    words = np.name.text.split()
+    return np.strong or (len(words) <= 3 and not any(w.isupper() and len(w) > 1 for w in words))
 
 
 def _lead_ok(before: list[str], c: Cues) -> bool:

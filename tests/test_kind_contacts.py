@@ -49,3 +49,24 @@ planerare Per Holm, tfn 050 333 4444, per.holm(at)borga.fi
     assert [(c.name, c.email, c.phone) for c in contacts] == [
         ("Eva Lind", "eva.lind@borga.fi", "040 111 2222"),
         ("Per Holm", "per.holm@borga.fi", "050 333 4444")]
+
+
+def test_a_list_with_few_function_words_is_still_finnish():
+    text = "Ominaisuudet\n\n- Sisäänkirjautuminen\n- Tuotteiden selaaminen kategorioista\n- Tilausten käsittely ja hyväksyntä\n"
+    assert records_of(text).document.language == "fi"
+
+
+def test_minutes_that_list_their_agenda_are_minutes():
+    text = """Yhdistyksen vuosikokous
+
+Kokouksen esityslista
+
+1. Kokouksen avaaminen
+
+Puheenjohtaja avasi kokouksen klo 18.05.
+
+2. Kokouksen päättäminen
+
+Puheenjohtaja päätti kokouksen klo 19.30.
+"""
+    assert records_of(text).document.kind == "minutes"

@@ -42,8 +42,8 @@ def _structure(doc: Document, lang: str) -> Counter[str]:
         s[DocKind.SLIDES] += 5
     headings = [b.text.strip().lower() for b in doc.blocks if b.kind in (BlockKind.HEADING, BlockKind.SLIDE_TITLE)]
     repeated = sum(n for n in Counter(headings).values() if n > 1)
-    if repeated >= 2:
-        s[DocKind.SLIDES] += 3
+    if repeated >= 2:  # slide exports repeat their deck title; scanned pages repeat letterheads too
+        s[DocKind.SLIDES] += 3 if doc.format in ("txt", "md") else 2
     if doc.blocks:
         short = sum(1 for b in doc.blocks if len(b.text) < 80 and b.kind != BlockKind.TABLE)
         if short / len(doc.blocks) > 0.6 and len(doc.blocks) > 20:
@@ -59,4 +59,7 @@ def _structure(doc: Document, lang: str) -> Counter[str]:
                for b in doc.blocks[:12] for line in b.text.split("\n")):
             for kind in kinds:
                 s[kind] += 1.5
+    # only minutes tell when the meeting was opened or closed
+    if any(cues.search(lang, c, doc.text[:30000]) for c in ("meeting.opened", "meeting.closed")):
+        s[DocKind.MINUTES] += 2
     return s

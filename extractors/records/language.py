@@ -26,5 +26,16 @@ def detect_language(text: str, sample: int = 20000) -> str:
         scores[lang] = sum(1 for t in tokens if t in vocab)
     best = max(scores, key=scores.get)
     if scores[best] < min(MIN_HITS, max(1, len(tokens) // 10)):
-        return "und"
+        return _by_letters(text[:sample])
     return best
+
+
+def _by_letters(text: str) -> str:
+    """Few function words (lists, headings): the letters that mark a language, if they are clear."""
+    lowered = text.lower()
+    scores = {}
+    for lang, data in load_all("stopwords").items():
+        marks = sum(lowered.count(c) for c in data.get("marks", []))
+        if marks >= MIN_HITS and not any(c in lowered for c in data.get("excludes", [])):
+            scores[lang] = marks
+    return max(scores, key=scores.get) if scores else "und"

@@ -9,6 +9,7 @@ from schemas.document import Document
 from . import cues
 from .dates import DateMatch
 from .lemmas import lemma_phrase
+from .verbs import is_genitive_noun
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 SHORT_RANGE_DAYS = 7  # a range this short is one event ("5.–6.10.2011"), dated by its first day
@@ -65,7 +66,10 @@ def body_in(text: str, lang: str, near: int | None = None) -> str | None:
         m = before[-1] if before else m
     head = lemma_phrase(m.group(0), lang)
     left = text[max(0, m.start() - 40):m.start()]
-    qualifier = GENITIVE_MODIFIER.search(left) or (CAPITALISED_MODIFIER.search(left) if m.group(0)[:1].isupper() else None)
+    genitive = GENITIVE_MODIFIER.search(left)
+    if genitive and not is_genitive_noun(genitive.group(1), lang):
+        genitive = None
+    qualifier = genitive or (CAPITALISED_MODIFIER.search(left) if m.group(0)[:1].isupper() else None)
     if qualifier and not cues.search(lang, "body", qualifier.group(1)) and len(qualifier.group(1)) > 3:
         return f"{qualifier.group(1).lower()} {head}"
     return head

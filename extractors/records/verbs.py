@@ -47,3 +47,14 @@ def has_finite_verb(text: str, lang: str) -> bool:
     if not has_model(nlp):
         return False
     return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in nlp(text))
+
+
+@lru_cache(maxsize=4096)
+def is_genitive_noun(word: str, lang: str) -> bool:
+    """'perhetyön' (a noun in the genitive) qualifies a body; 'selvittävän' (a participle) does not.
+    Without a model, only an all-capital heading word is trusted."""
+    nlp = load_nlp(lang)
+    if not has_model(nlp):
+        return word.isupper()
+    token = nlp(word)[0]
+    return token.pos_ in ("NOUN", "PROPN") and token.morph.get("Case") == ["Gen"]

@@ -10,6 +10,7 @@ from . import attendees, commitments, contacts, dates, decisions, kind, language
 from .context import Context
 from .document_date import document_date
 from .sentences import sentences
+from .verbs import prime_sentences
 
 
 def extract_records(doc: Document) -> Records:
@@ -28,6 +29,7 @@ def extract_records(doc: Document) -> Records:
     records.dates = dates.to_mentions(doc, found)
 
     sents = sentences(doc, rules_lang)
+    prime_sentences([s.text for s in sents], rules_lang)
     ctx = Context(doc, rules_lang, info.date, info.kind, found)
     records.meetings, own = meetings.extract_meetings(ctx, sents)
     records.attendees = attendees.extract_attendees(doc, rules_lang)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from extractors.nlp import has_model, load_nlp
+from extractors.nlp import analyse, has_model, load_nlp
 
 
 @lru_cache(maxsize=4096)
@@ -12,7 +12,7 @@ def lemma(word: str, lang: str = "fi") -> str:
     nlp = load_nlp(lang)
     if not has_model(nlp) or not word.strip():
         return word.lower()
-    tokens = [t for t in nlp(word.lower()) if not t.is_punct]
+    tokens = [t for t in analyse(word.lower(), lang) if not t.is_punct]
     return " ".join(t.lemma_ for t in tokens) if tokens else word.lower()
 
 

@@ -5,13 +5,20 @@ import re
 from functools import lru_cache
 
 from extractors.lang import load
-from extractors.nlp import has_model, load_nlp
+from extractors.nlp import analyse, has_model, load_nlp, prime
 
 
 @lru_cache(maxsize=None)
 def _suffix_re(lang: str) -> re.Pattern[str] | None:
     suffix = (load(lang, "grammar") or {}).get("forward_verb_suffix")
     return re.compile(rf"(?<!\w){suffix}(?!\w)", re.I) if suffix else None
+
+
+def prime_sentences(texts: list[str], lang: str) -> None:
+    """Analyse, in one batch, the sentences the verb tests will ask about (those with a candidate)."""
+    pattern = _suffix_re(lang)
+    if pattern:
+        prime([t for t in texts if pattern.search(t)], lang)
 
 
 def forward_verbs(text: str, lang: str) -> list[re.Match[str]]:
@@ -26,7 +33,7 @@ def forward_verbs(text: str, lang: str) -> list[re.Match[str]]:
     if not has_model(nlp):
         return candidates
     want = load(lang, "grammar")["forward_verb_morph"]
-    confirmed = {t.idx for t in nlp(text)
+    confirmed = {t.idx for t in analyse(text, lang)
                  if all(t.morph.get(k) == [v] for k, v in want.items())}
     return [m for m in candidates if m.start() in confirmed]
 
@@ -37,7 +44,7 @@ def present_active_verbs(text: str, lang: str) -> list[str]:
     want = (load(lang, "grammar") or {}).get("present_active_morph")
     if not want or not has_model(nlp):
         return []
-    return [t.text for t in nlp(text) if t.pos_ in ("VERB", "AUX") and t.lemma_ not in ("olla",)
+    return [t.text for t in analyse(text, lang) if t.pos_ in ("VERB", "AUX") and t.lemma_ not in ("olla",)
             and all(t.morph.get(k) == [v] for k, v in want.items())]
 
 
@@ -46,7 +53,7 @@ def has_finite_verb(text: str, lang: str) -> bool:
     nlp = load_nlp(lang)
     if not has_model(nlp):
         return False
-    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in nlp(text))
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in analyse(text, lang))
 
 
 @lru_cache(maxsize=4096)
@@ -56,5 +63,5 @@ def is_genitive_noun(word: str, lang: str) -> bool:
     nlp = load_nlp(lang)
     if not has_model(nlp):
         return word.isupper()
-    token = nlp(word)[0]
+    token = analyse(word, lang)[0]
     return token.pos_ in ("NOUN", "PROPN") and token.morph.get("Case") == ["Gen"]

@@ -98,8 +98,10 @@ def resumable(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     return folder, state(db)
 
 
-def interrupt_midway(folder: Path, db: Path, sig: int) -> subprocess.Popen[str]:
-    """Start an import and send ``sig`` once a few documents are in the archive."""
+def interrupt_midway(folder: Path, db: Path, sig: int) -> tuple[subprocess.Popen[str], list[psutil.Process]]:
+    """Start an import and send ``sig`` once a few documents are in the archive.
+
+    Returns the process and what it had started (forkserver, workers, LibreOffice)."""
     proc = start_arkisto("ingest", str(folder), "--db", str(db), "--workers", "2", "-q")
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -113,39 +115,39 @@ def interrupt_midway(folder: Path, db: Path, sig: int) -> subprocess.Popen[str]:
         if written >= 5:
             break
     assert proc.poll() is None, "the import finished before it could be interrupted"
+    started = psutil.Process(proc.pid).children(recursive=True)
+    assert started, "no worker processes"
     proc.send_signal(sig)
     proc.wait(60)
-    return proc
+    return proc, started
 
 
 @pytest.mark.slow
 def test_kill_9_then_the_same_command_gives_the_clean_archive(resumable, tmp_path: Path) -> None:
     folder, clean = resumable
     db = tmp_path / "killed.sqlite"
-    proc = interrupt_midway(folder, db, signal.SIGKILL)
-    workers = []
-    try:
-        workers = psutil.Process().children(recursive=True)
-    except psutil.Error:
-        pass
+    proc, started = interrupt_midway(folder, db, signal.SIGKILL)
     assert proc.returncode == -signal.SIGKILL
+    # What the killed import started goes with it (the forkserver sees its parent gone, the
+    # workers get their parent-death signal); nothing lingers to write or hold memory.
+    _, lingering = psutil.wait_procs(started, timeout=15)
+    assert not lingering, [p.cmdline() for p in lingering]
     partial = state(db)
     assert 5 <= len(partial["documents"]) < len(clean["documents"])
     assert partial["integrity"] == "ok"
     done = arkisto("ingest", str(folder), "--db", str(db), "--workers", "2", "-q")
     assert done.returncode == 1, done.stderr
     assert state(db) == clean
-    # The killed import's workers went with it (parent-death signal), none linger.
-    gone, alive = psutil.wait_procs([p for p in workers if p.pid != os.getpid()], timeout=10)
-    assert not [p for p in alive if "forkserver" not in " ".join(p.cmdline())]
 
 
 @pytest.mark.slow
 def test_ctrl_c_stops_cleanly_and_the_rerun_completes(resumable, tmp_path: Path) -> None:
     folder, clean = resumable
     db = tmp_path / "interrupted.sqlite"
-    proc = interrupt_midway(folder, db, signal.SIGINT)
+    proc, started = interrupt_midway(folder, db, signal.SIGINT)
     err = proc.stderr.read() if proc.stderr else ""
+    _, lingering = psutil.wait_procs(started, timeout=15)
+    assert not lingering, [p.cmdline() for p in lingering]
     assert proc.returncode == 130, err
     assert "interrupted" in err and "Traceback" not in err
     conn = sqlite3.connect(db)

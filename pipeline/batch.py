@@ -46,6 +46,7 @@ POLL_SECONDS = 0.2
 START_FAILURES_ALLOWED = 3
 STOP_GRACE_SECONDS = 5.0
 LOCK_FILE_PREFIX = "~$"
+SLOWEST_KEPT = 5
 
 
 class BatchError(Exception):
@@ -76,6 +77,13 @@ class BatchStats:
     legacy_converted: int = 0
     worker_peak_rss: list[int] = field(default_factory=list)  # one per worker process, bytes
     parent_peak_rss: int = 0
+    slowest: list[tuple[float, str]] = field(default_factory=list)  # (seconds, file), slowest first
+
+    def timed(self, seconds: float, file: str) -> None:
+        """Keep the few slowest files: where a batch's time went."""
+        self.slowest.append((round(seconds, 2), file))
+        self.slowest.sort(reverse=True)
+        del self.slowest[SLOWEST_KEPT:]
 
     @property
     def peak_rss(self) -> int:
@@ -113,6 +121,7 @@ def summary(report: IngestReport) -> dict[str, Any]:
             "crashes": s.crashes,
             "recycled": s.recycled,
             "legacy_converted": s.legacy_converted,
+            "slowest": [{"file": f, "seconds": t} for t, f in s.slowest],
         })
     return out
 
@@ -499,6 +508,8 @@ class _Batch:
             Path(task.converted).unlink(missing_ok=True)
         result = outcome.result
         self.report.stats.processed += 1
+        if outcome.seconds:
+            self.report.stats.timed(outcome.seconds, shown_path(task.path))
         if result is None:
             self._fail(task, outcome.stage or "read", outcome.reason or "unknown error")
             for t in twins:

@@ -22,7 +22,8 @@ from pipeline.limits import MB, Limits, format_size, parse_size
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
-CORPUS = Path("/work/shared/corpus/real")
+CORPUS = next((p for p in (REPO.parent / "shared" / "corpus" / "real", Path("/work/shared/corpus/real"))
+               if p.is_dir()), Path("/work/shared/corpus/real"))
 GROWS_PER_RUN = {"runs", "errors"}  # every run adds its row and reports its failures again
 SLOW_SENTENCE = "Päätettiin, että asia valmistellaan uudelleen ja käsitellään seuraavassa kokouksessa. "
 

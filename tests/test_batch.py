@@ -86,9 +86,11 @@ def state(db: Path) -> dict[str, object]:
 
 @pytest.fixture(scope="module")
 def resumable(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
-    """A folder of ~35 files (a few unreadable, one legacy DOC) and the state of a clean import."""
+    """A folder of ~35 files (a few unreadable, one legacy DOC, one taking seconds so an
+    interruption always finds work left) and the state of a clean import."""
     folder = tmp_path_factory.mktemp("resume") / "docs"
     text_corpus(folder, 6)
+    slow_file(folder / "000-hidas.txt", mb=2)  # sorts first: one worker is busy with it for seconds
     for name in ("000_bbdc249be86c5f1b.doc", "004_9fc991204e159f37.pdf", "003_a8bff1dd4e3f4bc4.docx"):
         shutil.copy(SAMPLES / name, folder / name)
     (folder / "tyhja.txt").write_bytes(b"")

@@ -160,8 +160,9 @@ def read_text(path: Path, data: bytes) -> tuple[str, int]:
 
 
 def reading_floor(folder: Path) -> dict[str, Any]:
-    """One process reads every file's text; legacy files are converted in batches of 16 first."""
+    """One process reads every file's text; legacy files are converted in batches first, as arkisto does."""
     from extractors.formats.legacy import convert_many
+    from pipeline.limits import LEGACY_CHUNK
 
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     per_format: dict[str, dict[str, float]] = {}
@@ -170,9 +171,9 @@ def reading_floor(folder: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="arkisto-bench-floor-") as tmp:
         for target in set(LEGACY.values()):
             group = [p for p in legacy if LEGACY[p.suffix.lower()] == target]
-            for i in range(0, len(group), 16):
+            for i in range(0, len(group), LEGACY_CHUNK):
                 t = time.monotonic()
-                converted = convert_many(group[i:i + 16], target, outdir=Path(tmp) / f"{target}{i}")
+                converted = convert_many(group[i:i + LEGACY_CHUNK], target, outdir=Path(tmp) / f"{target}{i}")
                 for src, out in converted.items():
                     if isinstance(out, Path):
                         _, pages = read_text(out, out.read_bytes())

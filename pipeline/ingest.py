@@ -121,8 +121,21 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
+# Met while walking a folder, these are not documents (code, data, images, media, archives):
+# they are passed over. A file named on the command line is always tried, whatever its name.
+NOT_DOCUMENTS = frozenset(
+    ".py .pyc .js .css .json .jsonl .csv .tsv .xml .yaml .yml .toml .ini .cfg .sql .sqlite .db "
+    ".jpg .jpeg .png .gif .bmp .tif .tiff .svg .ico .heic .webp .mp3 .wav .mp4 .avi .mov .mkv "
+    ".zip .gz .tgz .bz2 .xz .7z .rar .tar .exe .dll .so .bin .iso .dmg".split())
+
+
+def is_document_name(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() not in NOT_DOCUMENTS
+
+
 def walk(paths: Iterable[Path], skip_dirs: Iterable[Path] = (), skip_files: Iterable[Path] = ()) -> Iterator[Path]:
-    """Files under ``paths`` in a stable order; hidden files and folders and ``skip_dirs`` left out.
+    """Files under ``paths`` in a stable order; hidden files and folders, ``skip_dirs`` and files
+    that are not documents (``NOT_DOCUMENTS``) left out.
 
     A file named on the command line is always taken (an Office ``~$`` lock file too:
     it is reported as a failure so the user knows it is there).
@@ -139,7 +152,7 @@ def walk(paths: Iterable[Path], skip_dirs: Iterable[Path] = (), skip_files: Iter
                              and normal_path(os.path.join(here, d)) not in skip_d)
             for name in sorted(files):
                 full = os.path.join(here, name)
-                if not _is_hidden(name) and normal_path(full) not in skip_f:
+                if not _is_hidden(name) and is_document_name(name) and normal_path(full) not in skip_f:
                     yield Path(full)
 
 

@@ -94,7 +94,7 @@ def resumable(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     for name in ("000_bbdc249be86c5f1b.doc", "004_9fc991204e159f37.pdf", "003_a8bff1dd4e3f4bc4.docx"):
         shutil.copy(SAMPLES / name, folder / name)
     (folder / "tyhja.txt").write_bytes(b"")
-    (folder / "kohina.bin").write_bytes(bytes(range(256)) * 16)
+    (folder / "kohina.pdf").write_bytes(bytes(range(256)) * 16)
     db = folder.parent / "clean.sqlite"
     done = arkisto("ingest", str(folder), "--db", str(db), "--workers", "2", "-q")
     assert done.returncode == 1, done.stderr

@@ -316,15 +316,15 @@ def test_failures_are_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:
     docs.mkdir()
     shutil.copy(SEEDS[0], docs / SEEDS[0].name)
     (docs / "tyhja.txt").write_bytes(b"")
-    (docs / "kuva.bin").write_bytes(bytes(range(256)) * 8)
+    (docs / "kuva.dat").write_bytes(bytes(range(256)) * 8)
     db = tmp_path / "a.sqlite"
     code, out, err = arkisto("ingest", docs, "--db", db)
     assert code == 1
-    assert "tyhja.txt" in err and "kuva.bin" in err
+    assert "tyhja.txt" in err and "kuva.dat" in err
     with Archive(db) as a:
         assert a.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
         rows = a.conn.execute("SELECT file, stage, reason, run_id FROM errors ORDER BY file").fetchall()
-    assert [Path(r[0]).name for r in rows] == ["kuva.bin", "tyhja.txt"]
+    assert [Path(r[0]).name for r in rows] == ["kuva.dat", "tyhja.txt"]
     assert all(r[1] == "read" and r[2] and "\n" not in r[2] for r in rows)
     code, out, _ = arkisto("errors", "--db", db, "--format", "json")
     assert code == 0 and "tyhja.txt" in out

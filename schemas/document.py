@@ -7,6 +7,7 @@ Readers never compute offsets themselves: they call ``DocumentBuilder.add``.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -80,6 +81,7 @@ class Document:
         return None
 
 
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # control characters but tab and line end
 # Symbol and Wingdings bullets that Word and PDFs store in the Private Use Area
 PRIVATE_BULLETS = str.maketrans({c: "•" for c in "\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf06e\uf0a8\uf0e0\uf0d7"})
 
@@ -91,7 +93,7 @@ def normalise_text(text: str) -> str:
     text = text.replace("\u00ad", "").replace("\ufeff", "").replace("\u200b", "")
     text = text.replace("\u00a0", " ").replace("\u2007", " ").replace("\u202f", " ")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\f", "\n")
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return CONTROL.sub("", text)
 
 
 def table_text(rows: list[list[str]]) -> str:

@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import ftfy
+from ftfy.badness import is_bad
 
 from schemas.document import BlockKind, Document, DocumentBuilder
 
@@ -41,6 +42,8 @@ def decode(data: bytes) -> str:
         text = data.decode("utf-16", errors="replace")
     else:
         text = _decode_without_bom(data)
+    if not is_bad(text):  # ftfy's own quick test: most texts have no mojibake to repair
+        return text
     return ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True,
                          unescape_html=False, fix_latin_ligatures=False, fix_character_width=False)
 

@@ -63,5 +63,5 @@ def is_genitive_noun(word: str, lang: str) -> bool:
     nlp = load_nlp(lang)
     if not has_model(nlp):
         return word.isupper()
-    token = analyse(word, lang)[0]
+    token = analyse(word.lower(), lang)[0]  # a heading in capitals reads as a proper noun
     return token.pos_ in ("NOUN", "PROPN") and token.morph.get("Case") == ["Gen"]

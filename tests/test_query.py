@@ -199,7 +199,6 @@ def test_every_table_lists_as_table_json_and_csv(db: Path) -> None:
     assert code == 0 and out.splitlines()[0].startswith("id,document_id,source,record_id,name,")
 
 
-@pytest.mark.xfail(strict=False, reason="needs decision extractor")
 def test_steering_group_decisions_from_the_bulletin(seeds_db: Path) -> None:
     """Seed 004: the steering group's decisions of 12.12.2008 with quotes, and nothing earlier."""
     bulletin = next(p for p in SEEDS if p.name.startswith("004_"))

@@ -243,7 +243,7 @@ def read(path: Path, data: bytes, fmt: str) -> Document:
     text = decode(data)
     builder = DocumentBuilder(str(path), fmt, data)
     _Parser(builder).run(text.split("\n"))
-    doc = builder.build(pages=1, metadata={"encoding_repaired": None})
+    doc = builder.build(pages=1)
     if not doc.blocks:
         raise ReadError("no text in file")
     first = next((b for b in doc.blocks if b.kind == BlockKind.HEADING), doc.blocks[0])

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from schemas.document import Document
 
@@ -47,8 +48,6 @@ def event_day(d: DateMatch) -> str | None:
     start, end = d.value.split("/", 1)
     if not (ISO_DAY.fullmatch(start) and ISO_DAY.fullmatch(end[:10])):
         return None
-    from datetime import date
-
     span = (date.fromisoformat(end[:10]) - date.fromisoformat(start)).days
     return start if 0 < span <= SHORT_RANGE_DAYS else None
 

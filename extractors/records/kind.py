@@ -19,11 +19,11 @@ def classify_kind(doc: Document, lang: str) -> tuple[str, float]:
     head = [b.text for b in doc.blocks[:TITLE_BLOCKS] if b.kind != BlockKind.TABLE]
     title_text = "\n".join(head)
     body_text = doc.text[:20000]
+    first_line = doc.blocks[0].text.split("\n")[0][:60] if doc.blocks else ""
     for kind in KINDS:
         cue_id = f"kind.{kind}"
         if cues.search(lang, cue_id, title_text):
-            first = doc.blocks[0].text if doc.blocks else ""
-            scores[kind] += 4 if cues.search(lang, cue_id, first.split("\n")[0][:60]) else 3
+            scores[kind] += 4 if cues.search(lang, cue_id, first_line) else 3
         scores[kind] += min(1.5, 0.5 * len(cues.finditer(lang, cue_id, body_text)))
     for kind, weight in _structure(doc, lang).items():
         scores[kind] += weight

@@ -1,5 +1,6 @@
-"""PDF reader: the text layer through pypdfium2 page by page, pdfplumber only on pages
-that look tabular, Tesseract (``ocr.py``) only on pages without a text layer.
+"""PDF reader: the text layer through pypdfium2 page by page, tables where the page
+looks tabular (``pdf_tables.py``: pdfplumber's table geometry on pdfium's characters and
+drawn edges), Tesseract (``ocr.py``) only on pages without a text layer.
 
 Pages are read one at a time and closed; what is kept per page is plain text with
 its geometry, so a long PDF costs time, not memory. Lines become paragraphs by
@@ -8,7 +9,6 @@ same grouping serves OCR lines, so scanned and born-digital pages look alike.
 """
 from __future__ import annotations
 
-import ctypes
 import re
 import unicodedata
 from datetime import datetime
@@ -22,9 +22,10 @@ from schemas.document import BlockKind, Document, DocumentBuilder
 
 from . import ocr as ocr_engine
 from .errors import ReadError
+from .pdf_chars import table_chars, text_lines
+from .pdf_geometry import page_edges
 from .pdf_layout import Line, PageContent, Part, assign_heading_levels, group_lines, mark_running_lines
-from .pdf_tables import TableFinder, TableRegion
-from .pdf_text import SPACING_MARKS, attach_marks, recompose_marks
+from .pdf_tables import TableRegion, find_tables
 
 MIN_TEXT_CHARS = 16  # fewer visible characters than this: the page has no usable text layer
 MIN_SCAN_COVERAGE = 0.3  # ... and images cover this share of it: a scan worth OCR
@@ -48,14 +49,13 @@ def read(path: Path, data: bytes, fmt: str = "pdf", *, ocr: bool = True,
     warnings: list[str] = []
     queue: ocr_engine.OcrQueue | None = None
     submitted = 0
-    tables = TableFinder(data, password)
     try:
         count = len(pdf)
         if count == 0:
             raise ReadError("PDF has no pages")
         metadata = _metadata(pdf)
         for index in range(count):
-            content, page = _read_page(pdf, index, tables, warnings)
+            content, page = _read_page(pdf, index, warnings)
             pages.append(content)
             if page is None:
                 continue
@@ -74,7 +74,6 @@ def read(path: Path, data: bytes, fmt: str = "pdf", *, ocr: bool = True,
     finally:
         if queue:
             queue.close()  # on an error: pages not yet OCR'd are dropped
-        tables.close()
         pdf.close()
     if all(p.height == 0 for p in pages):
         raise ReadError(f"broken PDF: no page can be loaded ({warnings[0].split(': ', 1)[-1]})")
@@ -165,8 +164,7 @@ def pdf_date(value: str | None) -> str | None:
     return iso
 
 
-def _read_page(pdf: pdfium.PdfDocument, index: int, tables: TableFinder,
-               warnings: list[str]) -> tuple[PageContent, Any]:
+def _read_page(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> tuple[PageContent, Any]:
     """Lines, tables and the OCR verdict of one page; the open page is returned for rendering."""
     number = index + 1
     try:
@@ -174,23 +172,24 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, tables: TableFinder,
     except pdfium.PdfiumError as e:
         warnings.append(f"page {number}: cannot load ({str(e).splitlines()[0]})")
         return PageContent(number, 0.0), None
-    left, _, _, page_top = page.get_mediabox()
+    page_top = page.get_mediabox()[3]
     height = page.get_height()
     content = PageContent(number, height)
     textpage = page.get_textpage()
     try:
-        lines = text_lines(textpage, page_top)
+        chars: list[list[Any]] = []
+        lines = text_lines(textpage, page_top, chars)
+        visible = "".join(x.text for x in lines).replace(" ", "")
+        scanned = len(visible) < MIN_TEXT_CHARS and _image_coverage(page) >= MIN_SCAN_COVERAGE
+        if scanned or unreadable_share(visible) > MAX_UNREADABLE:
+            content.needs_ocr = True
+            return content, page
+        regions: list[TableRegion] = []
+        if lines and _may_hold_table(page, lines):
+            column_rows = [(x.x0, x.top, x.x1, x.bottom) for x in lines if x.wide_gaps >= 2]
+            regions = find_tables(table_chars(textpage, chars, page_top), page_edges(page, page_top), column_rows)
     finally:
         textpage.close()
-    visible = "".join(x.text for x in lines).replace(" ", "")
-    scanned = len(visible) < MIN_TEXT_CHARS and _image_coverage(page) >= MIN_SCAN_COVERAGE
-    if scanned or unreadable_share(visible) > MAX_UNREADABLE:
-        content.needs_ocr = True
-        return content, page
-    regions: list[TableRegion] = []
-    if lines and _may_hold_table(page, lines):
-        column_rows = [(x.x0, x.top, x.x1, x.bottom) for x in lines if x.wide_gaps >= 2]
-        regions = tables.find(index, x_offset=left, column_rows=column_rows)
     if regions:
         lines = [x for x in lines if not any(r.holds(x.x0, x.top, x.x1, x.bottom) for r in regions)]
     content.parts = group_lines(lines)
@@ -210,88 +209,6 @@ def unreadable_share(text: str) -> float:
     return bad / len(text)
 
 
-def text_lines(textpage: pdfium.PdfTextPage, page_top: float) -> list[Line]:
-    """The page's text lines in pdfium's reading order, diacritics recomposed."""
-    n = textpage.count_chars()
-    if n <= 0:
-        return []
-    text = textpage.get_text_range()
-    if len(text) != n:
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(n))
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    matrix = pdfium_c.FS_MATRIX()
-    raw_lines: list[list[list[Any]]] = []
-    current: list[list[Any]] = []
-    base = size_before = None
-    left_before = 0.0
-    for i, ch in enumerate(text):
-        if ch == "\n" or ch == "\r":
-            if ch == "\n" and current:
-                raw_lines.append(current)
-                current, base = [], None
-            continue
-        pdfium_c.FPDFText_GetCharBox(textpage, i, left, right, bottom, top)
-        pdfium_c.FPDFText_GetCharOrigin(textpage, i, ox, oy)
-        size = _font_size(textpage, i, matrix)
-        if not ch.isspace() and ch not in SPACING_MARKS:
-            # pdfium joins a line ending in a hyphen with the next one: split them again where
-            # the baseline drops and the text goes back left (not at a superscript, nor in
-            # rotated text, whose baseline runs up the page)
-            em = max(size, size_before or 0, 1.0)
-            if (base is not None and current and abs(oy.value - base) > 0.6 * em
-                    and left.value < left_before - 0.5 * em):
-                raw_lines.append(current)
-                current = []
-            base, size_before, left_before = oy.value, size, left.value
-        current.append([ch, left.value, right.value, bottom.value, top.value, size, i])
-    if current:
-        raw_lines.append(current)
-    return [line for chars in raw_lines if (line := _make_line(textpage, chars, page_top))]
-
-
-def _font_size(textpage: pdfium.PdfTextPage, index: int, matrix: Any) -> float:
-    """The size a reader sees: pdfium's font size times the text matrix scale (Quartz and
-    others set the font at 1 pt and scale it with the matrix)."""
-    size = pdfium_c.FPDFText_GetFontSize(textpage, index) or 0.0
-    if pdfium_c.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix)):
-        scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
-        if scale > 0:
-            size *= scale
-    return size
-
-
-def _make_line(textpage: pdfium.PdfTextPage, chars: list[list[Any]], page_top: float) -> Line | None:
-    attach_marks(chars)
-    # U+00AD in a PDF is a drawn glyph (the soft hyphen was already resolved when the
-    # page was typeset), and pdfium writes a line-end hyphen as U+0002
-    text = "".join(c[0] for c in chars).replace("\u00ad", "-").replace("\u0002", "-").replace("\ufffe", "-")
-    text = recompose_marks(text).strip()
-    visible = [c for c in chars if c[0].strip() and c[2] > c[1]]
-    if not text or not visible:
-        return None
-    sizes = sorted(c[5] for c in visible)
-    size = sizes[len(sizes) // 2] or 10.0
-    gaps = sum(1 for a, b in zip(visible, visible[1:]) if b[1] - a[2] > 1.5 * size)
-    return Line(
-        text=text, x0=min(c[1] for c in visible), x1=max(c[2] for c in visible),
-        top=page_top - max(c[4] for c in visible), bottom=page_top - min(c[3] for c in visible),
-        size=round(size, 1), wide_gaps=gaps,
-        bold=sum(_is_bold(textpage, visible[k][6]) for k in (0, len(visible) // 2, -1)) >= 2,
-    )
-
-
-def _is_bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
-    weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
-    if weight >= 600:
-        return True
-    buf = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
-    pdfium_c.FPDFText_GetFontInfo(textpage, index, buf, 128, ctypes.byref(flags))
-    name = buf.value.decode("latin-1", "replace").lower()
-    return any(w in name for w in ("bold", "black", "heavy", "semibold", "demi"))
-
-
 def _image_coverage(page: pdfium.PdfPage) -> float:
     """Share of the page covered by images (overlaps counted twice, capped at 1)."""
     width, height = page.get_size()
@@ -303,9 +220,10 @@ def _image_coverage(page: pdfium.PdfPage) -> float:
 
 
 def _may_hold_table(page: pdfium.PdfPage, lines: list[Line]) -> bool:
-    """Cheap test before pdfplumber runs (~0.4 s a page): aligned text columns, or drawn
-    edges at three or more distinct x and y positions (two columns, two rows at least;
-    a box around prose or full-width row shading has only two)."""
+    """Cheap test before the table search (which costs a page's characters again and its
+    path segments): aligned text columns, or drawn edges at three or more distinct x and
+    y positions (two columns, two rows at least; a box around prose or full-width row
+    shading has only two)."""
     if _text_columns(lines):
         return True
     width, height = page.get_size()

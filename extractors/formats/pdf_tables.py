@@ -1,92 +1,128 @@
-"""Tables of PDF pages through pdfplumber, opened lazily and only for pages that the
-cheap pypdfium2 test says may hold one."""
+"""Tables of a PDF page by pdfplumber's table geometry run on pypdfium2's edges and
+characters (``pdf_geometry.py``): ruled tables from drawn lines and boxes, text-aligned
+tables from column gutters. pdfplumber never parses the page (pdfminer was most of the
+reader's time); only its pure functions (edge merging, intersections, cells, words) run."""
 from __future__ import annotations
 
-import io
-import logging
 from dataclasses import dataclass
 from typing import Any
 
-import pdfplumber
+from pdfplumber import table as plumber_table
+from pdfplumber import utils as plumber_utils
 
-# pdfminer logs every odd object it meets; a reader reports, it does not log
-logging.getLogger("pdfminer").setLevel(logging.ERROR)
-TEXT_STRATEGY = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+TOLERANCE = 3  # pdfplumber's defaults: snapping, joining, intersections, word gaps
+MIN_EDGE = 3  # shorter merged edges are no rules
+MIN_WORDS_VERTICAL = 3  # words sharing an x that make an implied column edge
+NEAR = 1.0  # points: a word this close to a column edge does not cross it
+Box = tuple[float, float, float, float]
 
 
 @dataclass
 class TableRegion:
-    """A table's rows and its box (points, top-down, like pdfplumber)."""
+    """A table's rows and its box (points, pdfium's x, y top-down from the page's top)."""
 
     x0: float
     top: float
     x1: float
     bottom: float
     rows: list[list[str]]
-    x_offset: float = 0.0
 
     def holds(self, x0: float, top: float, x1: float, bottom: float) -> bool:
-        """Is the centre of this box (in pdfium's x, top-down y) inside the table?"""
-        cx = (x0 + x1) / 2 - self.x_offset
-        cy = (top + bottom) / 2
+        """Is the centre of this box inside the table?"""
+        cx, cy = (x0 + x1) / 2, (top + bottom) / 2
         return self.x0 <= cx <= self.x1 and self.top <= cy <= self.bottom
 
 
-class TableFinder:
-    """pdfplumber over the same bytes, opened on first use; pages are flushed after use."""
+class PageText:
+    """Positioned characters of a page or of a part of it; pdfplumber's ``Table.extract``
+    reads ``chars`` from it as from a pdfplumber page."""
 
-    def __init__(self, data: bytes, password: str | None) -> None:
-        self._data = data
-        self._password = password
-        self._pdf: Any = None
-        self.failed = False
+    def __init__(self, chars: list[dict[str, Any]]) -> None:
+        self.chars = chars
 
-    def find(self, index: int, *, x_offset: float = 0.0,
-             column_rows: list[tuple[float, float, float, float]] = ()) -> list[TableRegion]:
-        """Tables of page ``index``; pdfplumber's errors cost the page its tables, not its text.
+    def crop(self, box: Box) -> PageText:
+        """The characters whose centre lies in ``box`` (a glyph overhanging a rule stays whole)."""
+        x0, top, x1, bottom = box
+        return PageText([c for c in self.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+                         and top <= (c["top"] + c["bottom"]) / 2 <= bottom])
 
-        ``column_rows`` are boxes of text lines that look like rows of cells (pdfium x,
-        top-down y); when ruled tables miss most of them, aligned text columns are tried.
-        """
-        if self.failed:
-            return []
-        try:
-            if self._pdf is None:
-                self._pdf = pdfplumber.open(io.BytesIO(self._data), password=self._password or "")
-            page = self._pdf.pages[index]
-        except Exception:  # pdfminer raises many kinds on odd files; pdfium already read the text
-            self.failed = True
-            return []
-        try:
-            return _find(page, x_offset, list(column_rows))
-        except Exception:
-            return []
-        finally:
-            page.close()
+    def words(self) -> list[dict[str, Any]]:
+        return plumber_utils.extract_words(self.chars, x_tolerance=TOLERANCE, y_tolerance=TOLERANCE)
 
-    def close(self) -> None:
-        if self._pdf is not None:
-            self._pdf.close()
-            self._pdf = None
+    def text(self) -> str:
+        return plumber_utils.extract_text(self.chars, x_tolerance=TOLERANCE, y_tolerance=TOLERANCE)
 
 
-def _find(page: Any, x_offset: float, column_rows: list[tuple[float, float, float, float]]) -> list[TableRegion]:
+def find_tables(chars: list[dict[str, Any]], edges: list[dict[str, Any]],
+                column_rows: list[Box]) -> list[TableRegion]:
+    """Ruled tables; when they miss most of ``column_rows`` (boxes of text lines that look
+    like rows of cells), tables of aligned text columns instead, if they cover more.
+    An error in the geometry costs the page its tables, not its text."""
+    try:
+        return _find(PageText(chars), edges, column_rows)
+    except (ValueError, ArithmeticError, AssertionError, IndexError, KeyError):
+        return []  # pdfplumber's geometry asserts and divides on degenerate input
+
+
+def _find(page: PageText, edges: list[dict[str, Any]], column_rows: list[Box]) -> list[TableRegion]:
     ruled = []
-    for table in page.find_tables():
+    for table in _tables(page, edges):
         rows = _ruled_rows(page, table)
         if _acceptable(rows, min_rows=2, min_cols=2):
-            ruled.append(TableRegion(*table.bbox, rows=rows, x_offset=x_offset))
+            ruled.append(TableRegion(*table.bbox, rows=rows))
     if len(column_rows) < 3 or _covered(ruled, column_rows) >= 0.5:
         return ruled
     aligned = []
-    for table in page.find_tables(TEXT_STRATEGY):
-        region = _gutter_table(page, table.bbox, x_offset)
+    for table in _tables(page, None):
+        region = _gutter_table(page, table.bbox)
         if region and _acceptable(region.rows, min_rows=3, min_cols=2):
             aligned.append(_recut(page, region))
     return aligned if _covered(aligned, column_rows) > _covered(ruled, column_rows) else ruled
 
 
-def _covered(regions: list[TableRegion], boxes: list[tuple[float, float, float, float]]) -> float:
+def _tables(page: PageText, edges: list[dict[str, Any]] | None) -> list[plumber_table.Table]:
+    """pdfplumber's table finder with its default settings: from drawn ``edges``, or, when
+    None, from edges implied by the words' alignment (its "text" strategy)."""
+    if edges is None:
+        words = page.words()
+        found = (plumber_table.words_to_edges_v(words, word_threshold=MIN_WORDS_VERTICAL)
+                 + plumber_table.words_to_edges_h(words, word_threshold=1))
+    else:
+        found = plumber_utils.filter_edges(edges, "v") + plumber_utils.filter_edges(edges, "h")
+    merged = plumber_table.merge_edges(found, TOLERANCE, TOLERANCE, TOLERANCE, TOLERANCE)
+    merged = plumber_utils.filter_edges(merged, min_length=MIN_EDGE)
+    points = plumber_table.edges_to_intersections(merged, TOLERANCE, TOLERANCE)
+    cells = intersections_to_cells(points)
+    return [plumber_table.Table(page, group) for group in plumber_table.cells_to_tables(cells)]  # type: ignore[arg-type]
+
+
+def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[dict[str, Any]]]]) -> list[Box]:
+    """pdfplumber's ``intersections_to_cells``, the same cells in the same order, with each
+    point's edges turned into sets once instead of at every comparison (most of the table
+    search's time on a large grid went there)."""
+    points = sorted(intersections)
+    vertical = {p: frozenset(map(plumber_utils.obj_to_bbox, e["v"])) for p, e in intersections.items()}
+    horizontal = {p: frozenset(map(plumber_utils.obj_to_bbox, e["h"])) for p, e in intersections.items()}
+    columns: dict[float, list[tuple[float, float]]] = {}
+    rows: dict[float, list[tuple[float, float]]] = {}
+    for p in points:  # sorted by x, then y: each column runs down, each row to the right
+        columns.setdefault(p[0], []).append(p)
+        rows.setdefault(p[1], []).append(p)
+    cells = []
+    for pt in points:
+        column, row = columns[pt[0]], rows[pt[1]]
+        below = [p for p in column[column.index(pt) + 1:] if not vertical[pt].isdisjoint(vertical[p])]
+        right = [p for p in row[row.index(pt) + 1:] if not horizontal[pt].isdisjoint(horizontal[p])]
+        cell = next(((pt[0], pt[1], r[0], b[1]) for b in below for r in right
+                     if (r[0], b[1]) in intersections
+                     and not vertical[(r[0], b[1])].isdisjoint(vertical[r])
+                     and not horizontal[(r[0], b[1])].isdisjoint(horizontal[b])), None)
+        if cell:
+            cells.append(cell)
+    return cells
+
+
+def _covered(regions: list[TableRegion], boxes: list[Box]) -> float:
     return sum(1 for b in boxes if any(r.holds(*b) for r in regions)) / max(1, len(boxes))
 
 
@@ -96,10 +132,10 @@ def _acceptable(rows: list[list[str]], *, min_rows: int, min_cols: int) -> bool:
     return len(full) >= min_rows
 
 
-def _ruled_rows(page: Any, table: Any) -> list[list[str]]:
+def _ruled_rows(page: PageText, table: Any) -> list[list[str]]:
     """Cell texts; a cell spanning columns is split at the column edges when no word
     crosses them (a missing rule), else its text is repeated (a real merged cell)."""
-    texts = table.extract()
+    texts = table.extract(x_tolerance=TOLERANCE, y_tolerance=TOLERANCE)
     columns = _column_edges(table)
     rows = []
     for row, values in zip(table.rows, texts):
@@ -131,29 +167,28 @@ def _column_edges(table: Any) -> list[tuple[float, float] | None]:
     return edges
 
 
-def _split_span(page: Any, box: tuple[float, float, float, float],
-                columns: list[tuple[float, float] | None], value: str) -> list[str]:
+def _split_span(page: PageText, box: Box, columns: list[tuple[float, float] | None], value: str) -> list[str]:
     if any(c is None for c in columns):
         return [value] * len(columns)
     bounds = [c[0] for c in columns[1:]]  # type: ignore[index]
-    region = page.crop(box, strict=False)
-    words = region.extract_words()
-    if not words or any(w["x0"] < b < w["x1"] for w in words for b in bounds):
+    words = page.crop(box).words()
+    # a word crosses a column edge only by more than rounding: text set flush against a
+    # rule may start a hair left of it
+    if not words or any(w["x0"] + NEAR < b < w["x1"] - NEAR for w in words for b in bounds):
         return [value] * len(columns)
     parts = []
     for j, col in enumerate(columns):
         x0 = box[0] if j == 0 else col[0]  # type: ignore[index]
         x1 = box[2] if j == len(columns) - 1 else columns[j + 1][0]  # type: ignore[index]
-        text = page.crop((x0, box[1], x1, box[3]), strict=False).extract_text() or ""
-        parts.append(text)
+        parts.append(page.crop((x0, box[1], x1, box[3])).text())
     return parts if sum(1 for p in parts if p.strip()) >= 2 else [value] * len(columns)
 
 
-def _gutter_table(page: Any, bbox: tuple[float, float, float, float], x_offset: float) -> TableRegion | None:
+def _gutter_table(page: PageText, bbox: Box) -> TableRegion | None:
     """The longest run of lines in ``bbox`` that have column gutters (gaps of 1.5 line heights
     between words), cut into cells at the gutters and aligned to common column starts.
     pdfplumber's text strategy alone runs on into headings and paragraphs around a table."""
-    lines = _word_lines(page.crop(bbox, strict=False).extract_words())
+    lines = _word_lines(page.crop(bbox).words())
     runs: list[list[list[list[dict[str, Any]]]]] = [[]]
     for words in lines:
         groups = _gutter_groups(words)
@@ -184,15 +219,15 @@ def _gutter_table(page: Any, bbox: tuple[float, float, float, float], x_offset: 
         rows.append(row)
     top = min(w["top"] for c in best[0] for w in c)
     bottom = max(w["bottom"] for c in best[-1] for w in c)
-    return TableRegion(bbox[0], top - 1, bbox[2], bottom + 1, rows=rows, x_offset=x_offset)
+    return TableRegion(bbox[0], top - 1, bbox[2], bottom + 1, rows=rows)
 
 
-def _recut(page: Any, region: TableRegion) -> TableRegion:
-    """pdfplumber's text-aligned columns again, on the table's own lines only (columns found
-    over the surrounding prose cut words apart); kept when it holds the same words and fills
-    at least as many cells."""
-    crop = page.crop((region.x0, region.top, region.x1, region.bottom), strict=False)
-    found = crop.find_tables(TEXT_STRATEGY)
+def _recut(page: PageText, region: TableRegion) -> TableRegion:
+    """Text-aligned columns again, on the table's own lines only (columns found over the
+    surrounding prose cut words apart); kept when it holds the same words and fills at
+    least as many cells."""
+    crop = page.crop((region.x0, region.top, region.x1, region.bottom))
+    found = _tables(crop, None)
     if not found:
         return region
     table = max(found, key=lambda t: len(t.rows))
@@ -202,13 +237,13 @@ def _recut(page: Any, region: TableRegion) -> TableRegion:
     if (words != sorted(w for r in region.rows for c in r for w in c.split())
             or filled < sum(1 for r in region.rows for c in r if c)):
         return region
-    return TableRegion(region.x0, region.top, region.x1, region.bottom, rows=rows, x_offset=region.x_offset)
+    return TableRegion(region.x0, region.top, region.x1, region.bottom, rows=rows)
 
 
-def _aligned_rows(page: Any, table: Any) -> list[list[str]]:
+def _aligned_rows(page: PageText, table: Any) -> list[list[str]]:
     """Cells from text alignment: whole words go to the cell holding their centre
     (pdfplumber's own cut can split a word that overhangs a column edge)."""
-    words = page.crop(table.bbox, strict=False).extract_words()
+    words = page.crop(table.bbox).words()
     rows = []
     for row in table.rows:
         texts: list[list[str]] = [[] for _ in row.cells]

@@ -81,7 +81,7 @@ def _gap_around(chars: list[list[Any]], k: int) -> bool:
 
 def recompose_marks(text: str) -> str:
     """Text-only fallback for accents that geometry left: ``f¨or`` -> ``för``, ``a¨`` -> ``ä``."""
-    if not any(ch in SPACING_MARKS for ch in text):
+    if SPACING_MARKS.keys().isdisjoint(text):
         return text
 
     def before(m: re.Match[str]) -> str:

@@ -1,0 +1,186 @@
+"""Characters of a PDF page through pypdfium2: text lines with their geometry for the
+layout, and pdfplumber-shaped characters for the table search.
+
+Every question to pdfium is a ctypes call, and a page has thousands of characters, so
+each character is asked only for its box and its text object; size, direction and
+weight belong to the text object and are looked up once for it.
+"""
+from __future__ import annotations
+
+import ctypes
+from operator import itemgetter
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from .pdf_layout import Line
+from .pdf_text import SPACING_MARKS, attach_marks, recompose_marks
+
+# A character record: [char, left, right, bottom, top, size, index, upright, text object],
+# PDF space (y up); a space has no geometry (it only separates words)
+Char = list[Any]
+DESCENT = 0.2  # share of the font size below the baseline, for a table character's box
+BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+# U+00AD in a PDF is a drawn glyph (the soft hyphen was already resolved when the page
+# was typeset), and pdfium writes a line-end hyphen as U+0002 (or U+FFFE)
+HYPHEN_GLYPHS = {"\u00ad": "-", "\u0002": "-", "\ufffe": "-"}
+_LEFT, _RIGHT, _BOTTOM, _TOP, _SIZE = (itemgetter(k) for k in range(1, 6))
+
+# FPDFText_GetTextObject returning a plain address: characters of one object share a cache entry
+_text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
+def text_lines(textpage: pdfium.PdfTextPage, page_top: float, chars: list[Char] | None = None) -> list[Line]:
+    """The page's text lines in pdfium's reading order, diacritics recomposed; ``chars``,
+    if given, receives every character's record, for ``table_chars``."""
+    records: list[Char] = []
+    bold: dict[int | None, bool] = {}
+    lines = []
+    for group in _read_chars(textpage, records):
+        line = _make_line(textpage.raw, group, page_top, bold)
+        if line:
+            lines.append(line)
+    if chars is not None:
+        chars.extend(records)
+    return lines
+
+
+def _read_chars(textpage: pdfium.PdfTextPage, records: list[Char]) -> list[list[Char]]:
+    """Character records grouped into pdfium's lines (all of them also go to ``records``)."""
+    n = textpage.count_chars()
+    if n <= 0:
+        return []
+    raw = textpage.raw
+    text = textpage.get_text_range()
+    if len(text) != n:
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(n))
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    char_box = pdfium_c.FPDFText_GetCharBox
+    styles: dict[int | None, tuple[float, bool]] = {}
+    lines: list[list[Char]] = []
+    current: list[Char] = []
+    base_at: int | None = None  # the character whose baseline the next one is compared with
+    size_before = left_before = 0.0
+    for i, ch in enumerate(text):
+        if ch == "\n" or ch == "\r":
+            if ch == "\n" and current:
+                lines.append(current)
+                current, base_at = [], None
+            continue
+        if ch.isspace():
+            record = [ch, 0.0, 0.0, 0.0, 0.0, 0.0, i, True, None]
+        else:
+            char_box(raw, i, left, right, bottom, top)
+            obj = _text_object(raw, i)
+            style = styles.get(obj)
+            if style is None:
+                style = styles[obj] = _style(raw, i)
+            size, x = style[0], left.value
+            if ch not in SPACING_MARKS:
+                # pdfium joins a line ending in a hyphen with the next one: split them again
+                # where the text goes back left and the baseline drops (not at a superscript,
+                # nor in rotated text, whose baseline runs up the page)
+                em = max(size, size_before, 1.0)
+                if (base_at is not None and current and x < left_before - 0.5 * em
+                        and abs(_baseline(raw, i) - _baseline(raw, base_at)) > 0.6 * em):
+                    lines.append(current)
+                    current = []
+                base_at, size_before, left_before = i, size, x
+            record = [ch, x, right.value, bottom.value, top.value, size, i, style[1], obj]
+        current.append(record)
+        records.append(record)
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _baseline(raw: Any, index: int) -> float:
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
+    return y.value
+
+
+def _style(raw: Any, index: int) -> tuple[float, bool]:
+    """The size a reader sees: pdfium's font size times the text matrix scale (Quartz and
+    others set the font at 1 pt and scale it with the matrix); and whether the text runs
+    upright, left to right."""
+    size = pdfium_c.FPDFText_GetFontSize(raw, index) or 0.0
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
+        return size, True
+    scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+    return (size * scale if scale > 0 else size), matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0
+
+
+def _make_line(raw: Any, chars: list[Char], page_top: float, bold: dict[int | None, bool]) -> Line | None:
+    text = "".join([c[0] for c in chars])
+    if not SPACING_MARKS.keys().isdisjoint(text):
+        attach_marks(chars)
+        text = "".join([c[0] for c in chars])
+    for glyph, hyphen in HYPHEN_GLYPHS.items():
+        text = text.replace(glyph, hyphen)
+    text = recompose_marks(text).strip()
+    visible = [c for c in chars if c[2] > c[1] and c[0].strip()]
+    if not text or not visible:
+        return None
+    sizes = sorted(map(_SIZE, visible))
+    size = sizes[len(sizes) // 2] or 10.0
+    gaps = sum(1 for a, b in zip(visible, visible[1:]) if b[1] - a[2] > 1.5 * size)
+    return Line(
+        text=text, x0=min(map(_LEFT, visible)), x1=max(map(_RIGHT, visible)),
+        top=page_top - max(map(_TOP, visible)), bottom=page_top - min(map(_BOTTOM, visible)),
+        size=round(size, 1), wide_gaps=gaps,
+        bold=sum(_is_bold(raw, visible[k], bold) for k in (0, len(visible) // 2, -1)) >= 2,
+    )
+
+
+def _is_bold(raw: Any, char: Char, cache: dict[int | None, bool]) -> bool:
+    """Is the character's font bold, by weight or by name (cached per text object)?"""
+    found = cache.get(char[8])
+    if found is None:
+        if pdfium_c.FPDFText_GetFontWeight(raw, char[6]) >= 600:
+            found = True
+        else:
+            buf = ctypes.create_string_buffer(128)
+            flags = ctypes.c_int()
+            pdfium_c.FPDFText_GetFontInfo(raw, char[6], buf, 128, ctypes.byref(flags))
+            name = buf.value.decode("latin-1", "replace").lower()
+            found = any(w in name for w in BOLD_NAMES)
+        cache[char[8]] = found
+    return found
+
+
+def table_chars(textpage: pdfium.PdfTextPage, chars: list[Char], page_top: float) -> list[dict[str, Any]]:
+    """pdfplumber-shaped characters (``text``, ``x0``, ``x1``, ``top``, ``bottom``, y down
+    from ``page_top``) from ``text_lines``'s records, accents already folded in.
+
+    x spans the glyph's advance (pdfium's loose box, as pdfminer has it), so word gaps
+    and column edges do not move with each glyph's side bearings; y is one font size high
+    on the baseline, so the characters of a line share their top. A space takes its place
+    from the character before it: it only separates words.
+    """
+    out: list[dict[str, Any]] = []
+    rect = pdfium_c.FS_RECTF()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    loose, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+    raw = textpage.raw
+    for ch, _, _, _, _, size, index, upright, obj in chars:
+        if not ch:
+            continue  # an accent folded into its letter
+        if obj is None or ch.isspace():
+            if out:
+                out.append({**out[-1], "text": " ", "x0": out[-1]["x1"], "width": 0.0})
+            continue
+        loose(raw, index, rect)
+        if upright:
+            origin(raw, index, x, y)
+            base = page_top - y.value
+            top, bottom = base - (1 - DESCENT) * size, base + DESCENT * size
+        else:
+            top, bottom = page_top - rect.top, page_top - rect.bottom
+        out.append({"text": HYPHEN_GLYPHS.get(ch, ch), "x0": rect.left, "x1": rect.right, "top": top,
+                    "bottom": bottom, "doctop": top, "width": rect.right - rect.left,
+                    "height": bottom - top, "size": size, "upright": upright})
+    return out

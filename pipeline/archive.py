@@ -10,11 +10,12 @@ import json
 import os
 import sqlite3
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from datetime import datetime, timezone
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_type_hints
 
@@ -41,6 +42,7 @@ LINKED: dict[str, set[str]] = {"commitments": {"actors", "actors_raw"}}
 EVIDENCE_COLUMNS = ("block", "page", "span_start", "span_end", "quote", "extractor",
                     "extractor_version", "confidence")
 MIN_ID_PREFIX = 4
+FTS_TABLES = ("blocks", "decisions", "commitments")  # each has a <table>_fts full-text index
 ENTITY_REFERENCES = {
     "persons": ("attendees", "contacts", "commitment_actors"),
     "organisations": ("attendees", "contacts", "commitment_actors"),
@@ -86,6 +88,25 @@ def record_columns(table: str) -> list[tuple[str, str]]:
 @cache
 def _hints(cls: type) -> dict[str, Any]:
     return get_type_hints(cls)
+
+
+@cache
+def _column_values(table: str) -> Callable[[Any], tuple[Any, ...]]:
+    """A function giving a record's own column values, converting only the fields that
+    need it (lists to JSON, booleans to 0/1): this runs for every row the writer stores."""
+    names = [f for f, _ in record_columns(table)]
+    hints = _hints(RECORD_TYPES[table])
+    convert = [k for k, f in enumerate(names) if hints[f] is bool or getattr(hints[f], "__origin__", None) in (list, dict)]
+    get = attrgetter(*names)
+    if not convert:
+        return lambda r: get(r) if len(names) > 1 else (get(r),)
+
+    def values(r: Any) -> tuple[Any, ...]:
+        row = list(get(r)) if len(names) > 1 else [get(r)]
+        for k in convert:
+            row[k] = _to_column(row[k])
+        return tuple(row)
+    return values
 
 
 def _to_column(value: Any) -> Any:
@@ -144,6 +165,7 @@ class Archive:
             self.conn = connect(self.path, readonly=readonly)
             if not readonly:
                 migrate(self.conn)
+                self.index_pending()  # what an interrupted bulk import left out of search
             elif not self.conn.execute(
                     "SELECT 1 FROM sqlite_master WHERE name = 'documents'").fetchone():
                 raise ArchiveError(f"{self.path} is not an arkisto archive")
@@ -219,17 +241,23 @@ class Archive:
 
     # -- writing ---------------------------------------------------------
 
-    def write_result(self, result: Result, path: str | os.PathLike[str], run_id: int) -> Outcome:
+    def write_result(self, result: Result, path: str | os.PathLike[str], run_id: int, *,
+                     defer_index: bool = False) -> Outcome:
         """Store ``result`` as seen at ``path``: one transaction, never half a document.
 
         added: new content; updated: ``path`` held other content before (that
         document goes when no other path points at it); unchanged: the content was
         already here (at this path, or at another one: then this path is added).
+        ``defer_index`` leaves a new document out of full-text search until
+        ``index_pending`` runs (a bulk import calls it every few hundred documents).
         """
         doc = result.document
         path = normal_path(path)
         with self.transaction():
             if not self.document_exists(doc.id):
+                if defer_index:
+                    self.conn.executemany("INSERT OR IGNORE INTO fts_pending (tbl, document_id) VALUES (?, ?)",
+                                          [(t, doc.id) for t in FTS_TABLES])
                 self._insert_document(result, run_id)
                 new = True
             else:
@@ -238,6 +266,20 @@ class Archive:
         if outcome == "unchanged" and new:
             return "added"
         return outcome
+
+    def index_pending(self) -> int:
+        """Put the rows deferred by ``write_result`` into full-text search, in one transaction
+        (also what an interrupted import left); returns the documents indexed."""
+        if self.readonly or not self.conn.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone():
+            return 0
+        with self.transaction() as c:
+            for table in FTS_TABLES:
+                # table names come from FTS_TABLES, not from the user
+                c.execute(f"INSERT INTO {table}_fts (rowid, text) SELECT x.id, x.text FROM {table} x"
+                          " JOIN fts_pending p ON p.tbl = ? AND p.document_id = x.document_id", (table,))
+            done = c.execute("SELECT count(DISTINCT document_id) FROM fts_pending").fetchone()[0]
+            c.execute("DELETE FROM fts_pending")
+        return int(done)
 
     def link_path(self, sha: str, path: str | os.PathLike[str], run_id: int) -> Outcome:
         """Record that the already archived content ``sha`` was seen at ``path``."""
@@ -284,6 +326,7 @@ class Archive:
                           " ORDER BY last_seen DESC, path LIMIT 1", (doc_id,)).fetchone()
         if other is None:
             c.execute("DELETE FROM documents WHERE id = ?", (doc_id,))  # cascades to every row
+            c.execute("DELETE FROM fts_pending WHERE document_id = ?", (doc_id,))
             self._collect_entities()
         else:
             c.execute("UPDATE documents SET source = ? WHERE id = ? AND source = ?",
@@ -318,16 +361,16 @@ class Archive:
             items: list[Record] = getattr(records, table)
             if not items:
                 continue
-            own = record_columns(table)
+            own = _column_values(table)
             extra = self._entity_columns(table)
-            columns = (["document_id", "position", "record_id"] + [c for _, c in own]
+            columns = (["document_id", "position", "record_id"] + [c for _, c in record_columns(table)]
                        + list(extra) + list(EVIDENCE_COLUMNS) + ["run_id"])
             rows = []
             for position, r in enumerate(items):
                 ev = r.evidence
                 evidence = ((ev.block, ev.page, ev.start, ev.end, ev.quote, ev.extractor,
                              ev.version, ev.confidence) if ev else (None,) * len(EVIDENCE_COLUMNS))
-                rows.append((doc_id, position, r.id, *(_to_column(getattr(r, f)) for f, _ in own),
+                rows.append((doc_id, position, r.id, *own(r),
                              *extra(r), *evidence, run_id))
             marks = ",".join("?" * len(columns))
             self.conn.executemany(f"INSERT INTO {table} ({','.join(columns)}) VALUES ({marks})", rows)

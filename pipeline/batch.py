@@ -5,7 +5,8 @@ holds, converts legacy DOC/PPT/RTF files in batches of one LibreOffice run each,
 and hands the rest to worker processes one file at a time over pipes of their own
 (``pipeline/worker.py``). It alone writes, one document per transaction, so an
 interrupted import (Ctrl-C, ``kill -9``) leaves whole documents only and the same
-command later carries on. A worker that overruns the per-file timeout is killed
+command later carries on. Full-text search is brought up to date every few hundred
+documents in bulk (``Archive.index_pending``), far cheaper than per document. A worker that overruns the per-file timeout is killed
 with everything it started and replaced; so is one that crashes, runs out of
 memory, grows past the RSS ceiling or has served its quota of files. Every
 failure lands in the archive's ``errors`` table as (file, stage, reason).
@@ -47,6 +48,7 @@ START_FAILURES_ALLOWED = 3
 STOP_GRACE_SECONDS = 5.0
 LOCK_FILE_PREFIX = "~$"
 SLOWEST_KEPT = 5
+INDEX_EVERY = 256  # documents written between two bulk full-text indexing steps
 
 
 class BatchError(Exception):
@@ -285,6 +287,7 @@ class _Batch:
         self.next_worker = 0
         self.start_failures = 0
         self.wanted_workers = max(1, options.workers)
+        self.unindexed = 0  # documents written but not yet in full-text search
         self.started = time.monotonic()
 
     # -- the main loop -----------------------------------------------------
@@ -518,18 +521,27 @@ class _Batch:
         pages = result.document.pages or 1
         self.report.stats.pages += pages
         try:
-            done = self.archive.write_result(result, task.shown, self.run_id)
+            done = self.archive.write_result(result, task.shown, self.run_id, defer_index=True)
         except Exception as e:  # e.g. a value SQLite cannot store: this file fails, the batch goes on
             reason = worker.one_line(e)
             self._fail(task, "write", reason, result.document.format)
             for t in twins:
                 self._fail(t, "write", reason, result.document.format)
             return
+        if done != "unchanged":
+            self.unindexed += 1
+            if self.unindexed >= INDEX_EVERY:
+                self._index()
         counts = {t: len(getattr(result.records, t)) for t in _record_tables()} if done != "unchanged" else {}
         self._finish(FileReport(shown_path(task.path), done, result.document.format, counts), pages)
         for t in twins:
             self._finish(FileReport(shown_path(t.path), self.archive.link_path(task.sha, t.shown, self.run_id),
                                     result.document.format))
+
+    def _index(self) -> None:
+        """Full-text index what was written since the last time, in one transaction."""
+        self.archive.index_pending()
+        self.unindexed = 0
 
     def _fail(self, task: Task, stage: str, reason: str, fmt: str | None = None) -> None:
         self.archive.record_error(self.run_id, task.shown, stage, reason)
@@ -573,6 +585,7 @@ class _Batch:
             self.report.stats.legacy_converted = self.converter.converted
         self.progress.stop()
         shutil.rmtree(self.tmpdir, ignore_errors=True)
+        self._index()  # within the batch's time: its documents are searchable when it ends
         self.report.stats.seconds = time.monotonic() - self.started
         self.report.stats.parent_peak_rss = peak_rss()
 

@@ -72,6 +72,19 @@ def _initial(conn: sqlite3.Connection) -> None:
     _execute_script(conn, schema_sql())
 
 
+@migration("0002_deferred_fts")
+def _deferred_fts(conn: sqlite3.Connection) -> None:
+    """``fts_pending`` and the full-text triggers that leave pending rows out (bulk indexing)."""
+    current = statements(schema_sql())
+    for statement in current:
+        if statement.startswith("CREATE TRIGGER IF NOT EXISTS "):
+            name = statement.split()[5]
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")  # names come from our own schema file
+    for statement in current:
+        if statement.startswith("CREATE TRIGGER ") or "fts_pending (" in statement:
+            conn.execute(statement)
+
+
 def applied(conn: sqlite3.Connection) -> list[str]:
     """Names of the migrations this file has run."""
     conn.execute(MIGRATIONS_TABLE)

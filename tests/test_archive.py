@@ -226,6 +226,71 @@ def test_a_failing_write_leaves_no_half_document(tmp_path: Path) -> None:
         assert {t: n for t, n in a.counts().items() if n and t not in ("runs", "migrations")} == {}
 
 
+
+def _found(a: Archive, table: str, word: str) -> int:
+    return a.conn.execute(f"SELECT count(*) FROM {table}_fts WHERE {table}_fts MATCH ?", (word,)).fetchone()[0]
+
+
+def test_deferred_full_text_rows_are_searchable_after_index_pending(tmp_path: Path) -> None:
+    db = tmp_path / "a.sqlite"
+    with Archive(db) as a:
+        run = a.start_run("test")
+        a.write_result(finnish_result(), "/x/a.txt", run, defer_index=True)
+        assert (_found(a, "blocks", "teemaverstaat"), _found(a, "decisions", "teemaverstaat")) == (0, 0)
+        assert a.index_pending() == 1 and a.index_pending() == 0
+        assert _found(a, "blocks", "teemaverstaat") == 1
+        assert _found(a, "decisions", "teemaverstaat") == _found(a, "commitments", "kyselyn") == 1
+        # a writer that does not defer indexes at once, as the triggers always did
+        a.write_result(finnish_result("/x/b.txt"), "/x/b.txt", run)
+        assert _found(a, "blocks", "teemaverstaat") == 2
+    # the integrity fixture runs FTS5's own check on the file
+
+
+def test_deleting_or_reextracting_a_pending_document_keeps_the_index_consistent(tmp_path: Path) -> None:
+    db = tmp_path / "a.sqlite"
+    with Archive(db) as a:
+        run = a.start_run("test")
+        a.write_result(finnish_result("/x/old.txt"), "/x/p.txt", run, defer_index=True)
+        # new bytes at the same path drop the pending document before it was ever indexed
+        assert a.write_result(finnish_result("/x/new.txt"), "/x/p.txt", run, defer_index=True) == "updated"
+        kept = finnish_result("/x/kept.txt")
+        a.write_result(kept, "/x/q.txt", run, defer_index=True)
+        a.replace_records(kept.document.id, kept.records, run)  # re-extraction while pending
+        assert a.index_pending() == 2
+        assert _found(a, "blocks", "teemaverstaat") == 2 and _found(a, "decisions", "teemaverstaat") == 2
+
+
+def test_an_interrupted_import_is_indexed_when_the_archive_is_next_opened(tmp_path: Path) -> None:
+    db = tmp_path / "a.sqlite"
+    a = Archive(db)
+    a.write_result(finnish_result(), "/x/a.txt", a.start_run("test"), defer_index=True)
+    a.conn.close()  # as after kill -9: the document is committed, its index is not
+    with Archive(db, readonly=True) as r:
+        assert _found(r, "blocks", "teemaverstaat") == 0
+    with Archive(db) as a:
+        assert _found(a, "blocks", "teemaverstaat") == 1
+        assert a.conn.execute("SELECT count(*) FROM fts_pending").fetchone()[0] == 0
+
+
+def test_the_deferred_index_migration_upgrades_an_older_file(tmp_path: Path) -> None:
+    db = tmp_path / "a.sqlite"
+    with Archive(db) as a:  # make it look like a file from before 0002: old triggers, no fts_pending
+        a.conn.execute("DROP TABLE fts_pending")
+        for t in ("blocks", "decisions", "commitments"):
+            for kind in ("ai", "ad", "au"):
+                a.conn.execute(f"DROP TRIGGER {t}_{kind}")
+            a.conn.execute(f"CREATE TRIGGER {t}_ai AFTER INSERT ON {t} BEGIN"
+                           f" INSERT INTO {t}_fts(rowid, text) VALUES (new.id, new.text); END")
+        a.conn.execute("DELETE FROM migrations WHERE name = '0002_deferred_fts'")
+    with Archive(db) as a:
+        assert "0002_deferred_fts" in migrations.applied(a.conn)
+        triggers = dict(a.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
+        assert len(triggers) == 9 and all("fts_pending" in sql for sql in triggers.values())
+        run = a.start_run("test")
+        a.write_result(finnish_result(), "/x/a.txt", run, defer_index=True)
+        assert a.index_pending() == 1 and _found(a, "blocks", "teemaverstaat") == 1
+
+
 # -- import ------------------------------------------------------------------
 
 @pytest.mark.slow  # samples include PDF and legacy Office files (LibreOffice, OCR)

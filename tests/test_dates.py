@@ -43,6 +43,8 @@ FINNISH = [
     case("fi", "muistio 4.3.99", "2000-01-10", "1999-03-04"),
     case("fi", "muistio 4.3.07", "2007-05-01", "2007-03-04"),
     case("fi", "päivätty 4. 3. 2007", None, "2007-03-04"),
+    case("sv", "LiTHe Kod 20141114", None, "2014-11-14", text="20141114"),
+    case("en", "Minutes_20090514 final", None, "2009-05-14", text="20090514"),
     case("fi", "Hyväksytty 29.2.2012.", None, "2012-02-29"),
     # without a year: the year nearest to the reference, across New Year both ways
     case("fi", "Seuraava tapaaminen 14.10. Porissa", "2009-09-01", "2009-10-14", text="14.10."),
@@ -289,6 +291,8 @@ NOT_DATES = [
     ("fi", "Aika: 17 henkilöä"),
     ("fi", "kasvu oli 1,5–2,5 %"),
     ("sv", "vecka 60"),
+    ("fi", "Dnro 20081234 ja viite 20081301"),  # no month 12 day 34, no month 13
+    ("fi", "puh. 0912345678, asiakasnumero 120081115"),
 ]
 
 

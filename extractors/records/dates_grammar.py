@@ -185,6 +185,10 @@ def _patterns(g: Grammar, data: dict[str, Any], months: list[str]) -> dict[str, 
         "dashed": rf"(?P<a>\d(?<![\w.,/:-]\d)\d?)-(?P<b>\d{{1,2}})-(?P<y>\d{{4}}){NUM_END}",
         "iso": rf"(?P<y>\d(?<![\w.,:-]\d)\d{{3}})-(?P<b>\d{{1,2}})-(?P<a>\d{{1,2}})(?!\w|[.,:-]\d)",
         "noyear": rf"(?P<a>\d{LEAD}\d?)\.(?P<b>\d{{1,2}})\.(?!\w|[.,:/]?\d)",
+        # ISO 8601 basic (20141114), as in file names and headings; the month and day must be
+        # two-digit valid ones, so phone and reference numbers (0912345678, 20081234) stay out
+        "compact": (r"(?P<y>(?:19|20)(?<![^\W_]\d\d)(?<![.,:/+-]\d\d)\d\d)(?P<b>0[1-9]|1[0-2])"
+                    r"(?P<a>0[1-9]|[12]\d|3[01])(?![^\W_]|[.,:/-]\d)"),  # '_' may join it to a name
     }
     if data.get("slash_day_month"):
         numeric["slashdm"] = rf"(?P<a>\d{LEAD}\d?)/(?P<b>\d{{1,2}})(?:\s+(?P<y>{YEAR4}))?{NUM_END}"

@@ -183,7 +183,7 @@ def _patterns(g: Grammar, data: dict[str, Any], months: list[str]) -> dict[str, 
         "dottedyy": rf"(?P<a>\d{LEAD}\d?)\.(?P<b>\d{{1,2}})\.(?P<yy>\d\d){NUM_END}",
         "slash": rf"(?P<a>\d{LEAD}\d?)/(?P<b>\d{{1,2}})/(?:(?P<y>\d{{4}})|(?P<yy>\d\d)){NUM_END}",
         "dashed": rf"(?P<a>\d(?<![\w.,/:-]\d)\d?)-(?P<b>\d{{1,2}})-(?P<y>\d{{4}}){NUM_END}",
-        "iso": rf"(?P<y>\d(?<![\w.,:-]\d)\d{{3}})-(?P<b>\d{{1,2}})-(?P<a>\d{{1,2}})(?!\w|[.,:-]\d)",
+        "iso": r"(?P<y>\d(?<![\w.,:-]\d)\d{3})-(?P<b>\d{1,2})-(?P<a>\d{1,2})(?!\w|[.,:-]\d)",
         "noyear": rf"(?P<a>\d{LEAD}\d?)\.(?P<b>\d{{1,2}})\.(?!\w|[.,:/]?\d)",
         # ISO 8601 basic (20141114), as in file names and headings; the month and day must be
         # two-digit valid ones, so phone and reference numbers (0912345678, 20081234) stay out

@@ -9,14 +9,17 @@ import time
 import unicodedata
 from pathlib import Path
 
+import pdfplumber
 import pypdfium2 as pdfium
 import pytest
+from pdfplumber import table as plumber_table
+from pdfplumber import utils as plumber_utils
 
 from tests.hostile.make_hostile import pdf_bytes
 
 from extractors.formats import MissingToolError, ReadError, read_document
 from extractors.formats import ocr as ocr_engine
-from extractors.formats import pdf
+from extractors.formats import pdf, pdf_chars, pdf_geometry, pdf_tables
 from extractors.formats.pdf_text import join_lines, recompose_marks
 from schemas.document import BlockKind, Document
 
@@ -153,7 +156,7 @@ def test_table_from_aligned_columns() -> None:
 
 
 @needs_corpus
-def test_pdfplumber_only_sees_pages_that_may_hold_tables() -> None:
+def test_table_search_only_on_pages_that_may_hold_tables() -> None:
     candidates = set()
     for prefix in ("01", "02", "05", "10", "11", "19", "20", "21"):
         doc = pdfium.PdfDocument(real(prefix).read_bytes())
@@ -166,6 +169,115 @@ def test_pdfplumber_only_sees_pages_that_may_hold_tables() -> None:
         doc.close()
     # the four pages with tables; not the boxed prose (10 p2), row shading (11 p1), signature rules (19 p3)
     assert candidates == {("02", 1), ("10", 1), ("10", 3), ("11", 2)}
+
+
+def page_parts(prefix: str, number: int) -> tuple[pdfium.PdfPage, list[dict], list[dict], float]:
+    """A real page, its edges and table characters as the reader builds them."""
+    doc = pdfium.PdfDocument(real(prefix).read_bytes())
+    page = doc[number - 1]
+    top = page.get_mediabox()[3]
+    textpage = page.get_textpage()
+    records: list = []
+    pdf_chars.text_lines(textpage, top, records)
+    return page, pdf_geometry.page_edges(page, top), pdf_chars.table_chars(textpage, records, top), top
+
+
+def merged(edges: list[dict]) -> list[tuple[str, float, float, float, float]]:
+    found = plumber_utils.filter_edges(edges, "v") + plumber_utils.filter_edges(edges, "h")
+    out = plumber_utils.filter_edges(plumber_table.merge_edges(found, 3, 3, 3, 3), min_length=3)
+    return sorted((e["orientation"], e["x0"], e["top"], e["x1"], e["bottom"]) for e in out)
+
+
+@needs_corpus
+@pytest.mark.parametrize("prefix,number", [("10", 1), ("10", 3), ("11", 2)])
+def test_edges_from_pdfium_match_pdfplumbers_parse(prefix: str, number: int) -> None:
+    page, edges, _, _ = page_parts(prefix, number)
+    with pdfplumber.open(real(prefix)) as plumbed:
+        theirs = merged(plumbed.pages[number - 1].edges)
+    mine = merged(edges)
+    assert len(mine) == len(theirs) >= 10
+    for a, b in zip(mine, theirs):  # pdfium keeps path points as 32-bit floats
+        assert a[0] == b[0] and all(abs(x - y) < 0.2 for x, y in zip(a[1:], b[1:])), (a, b)
+
+
+@needs_corpus
+@pytest.mark.parametrize("prefix,number", [("02", 1), ("10", 1), ("11", 2)])
+def test_cells_port_gives_pdfplumbers_cells(prefix: str, number: int) -> None:
+    _, edges, chars, _ = page_parts(prefix, number)
+    words = pdf_tables.PageText(chars).words()
+    for found in (plumber_utils.filter_edges(edges, "v") + plumber_utils.filter_edges(edges, "h"),
+                  plumber_table.words_to_edges_v(words, 3) + plumber_table.words_to_edges_h(words, 1)):
+        points = plumber_table.edges_to_intersections(
+            plumber_utils.filter_edges(plumber_table.merge_edges(found, 3, 3, 3, 3), min_length=3), 3, 3)
+        cells = pdf_tables.intersections_to_cells(points)
+        assert cells and cells == plumber_table.intersections_to_cells(points)
+
+
+@needs_corpus
+def test_a_page_drawn_with_too_many_segments_gives_no_edges(monkeypatch: pytest.MonkeyPatch) -> None:
+    page, edges, _, top = page_parts("10", 1)
+    assert edges
+    monkeypatch.setattr(pdf_geometry, "MAX_SEGMENTS", 20)
+    assert pdf_geometry.page_edges(page, top) == []
+
+
+def positioned_pdf(texts: list[tuple[float, float, str]], form: bytes = b"", form_at: bytes = b"") -> bytes:
+    """One A4 page of Helvetica 10 pt ``(x, y, text)`` runs (PDF space, y up), and optionally
+    a form XObject (its content stream ``form``, a 0.5 scale in its /Matrix) drawn after
+    the ``form_at`` ``cm``: a hand-written PDF whose geometry the test knows."""
+    runs = " ".join(f"BT /F1 10 Tf 1 0 0 1 {x} {y} Tm ({t}) Tj ET" for x, y, t in texts).encode("cp1252")
+    page = runs + (b" q %s cm /Fm1 Do Q" % form_at if form else b"")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >>"
+               b" /XObject << /Fm1 6 0 R >> >> /Contents 5 0 R >>",
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(page), page),
+               b"<< /Type /XObject /Subtype /Form /BBox [0 0 2000 2000] /Matrix [0.5 0 0 0.5 0 0]"
+               b" /Length %d >>\nstream\n%s\nendstream" % (len(form), form)]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    out.write(b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+GRID_ROWS = [["Tehtävä", "Vastuu", "Määräaika"], ["Selvitys talousarviosta", "Aho", "31.5.2024"]]
+
+
+def test_ruled_table_drawn_in_a_scaled_form_xobject() -> None:
+    # rules at x 100, 220, 340, 460 and y 700, 680, 660 on the page, drawn in a form scaled
+    # by 0.5 and moved by (20, 40): form coordinates ((x - 20) * 2, (y - 40) * 2); two rows
+    # are too few for aligned text columns, so only the rules can make this table
+    xs, ys = [100, 220, 340, 460], [700, 680, 660]
+    rules = [f"{(x - 20) * 2} {(ys[-1] - 40) * 2} m {(x - 20) * 2} {(ys[0] - 40) * 2} l S" for x in xs]
+    rules += [f"{(xs[0] - 20) * 2} {(y - 40) * 2} m {(xs[-1] - 20) * 2} {(y - 40) * 2} l S" for y in ys]
+    texts = [(x + 5, y - 14, cell) for y, row in zip(ys, GRID_ROWS) for x, cell in zip(xs, row)]
+    texts.append((100, 600, "Kokous päättyi klo 15.00, ja seuraava kokous pidetään kuukauden kuluttua."))
+    data = positioned_pdf(texts, form=" ".join(rules).encode(), form_at=b"1 0 0 1 20 40")
+    doc = read_document(Path("form.pdf"), data)
+    tables = [b for b in doc.blocks if b.kind == BlockKind.TABLE]
+    assert len(tables) == 1 and tables[0].rows == GRID_ROWS
+    assert [b.text for b in doc.blocks if b.kind != BlockKind.TABLE] == [texts[-1][2]]
+
+
+def test_ragged_last_column_of_an_aligned_table_keeps_its_words() -> None:
+    # no rules: columns only by alignment; the last column's text is ragged, and words of
+    # a row run on past the words that align (pdfplumber's table box ends there)
+    rows = [["Rooli", "Nimi", "Organisaatio"], ["Puheenjohtaja", "Aino Lehtonen", "Tampereen kaupunki"],
+            ["Sihteeri", "Eero Salminen", "Oulun yliopisto (varajäsen)"], ["Jäsen", "Liisa Heikkinen", "Kuopio"],
+            ["Jäsen", "Mikko Järvinen", "Turun ammattikorkeakoulu, tietotekniikan laitos"]]
+    texts = [(x, 700 - 20 * k, cell) for k, row in enumerate(rows) for x, cell in zip((72, 200, 330), row)]
+    texts.append((72, 560, "Muistion kirjoitti sihteeri, ja se hyväksyttiin seuraavassa kokouksessa."))
+    doc = read_document(Path("aligned.pdf"), positioned_pdf(texts))
+    table = next(b for b in doc.blocks if b.kind == BlockKind.TABLE)
+    assert table.rows == rows
+    assert [b.text for b in doc.blocks if b.kind != BlockKind.TABLE] == [texts[-1][2]]
 
 
 @needs_corpus

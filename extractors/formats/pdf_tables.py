@@ -34,23 +34,29 @@ class TableRegion:
 
 
 class PageText:
-    """Positioned characters of a page or of a part of it; pdfplumber's ``Table.extract``
-    reads ``chars`` from it as from a pdfplumber page."""
+    """Positioned characters of a page or of a part of it, and their words; pdfplumber's
+    ``Table.extract`` reads ``chars`` from it as from a pdfplumber page."""
 
-    def __init__(self, chars: list[dict[str, Any]]) -> None:
+    def __init__(self, chars: list[dict[str, Any]], words: list[dict[str, Any]] | None = None) -> None:
         self.chars = chars
+        self._words = words
 
     def crop(self, box: Box) -> PageText:
-        """The characters whose centre lies in ``box`` (a glyph overhanging a rule stays whole)."""
-        x0, top, x1, bottom = box
-        return PageText([c for c in self.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1
-                         and top <= (c["top"] + c["bottom"]) / 2 <= bottom])
+        """The characters and the words whose centre lies in ``box``: a glyph overhanging a
+        rule stays whole, and so does a word running out of a table's box."""
+        return PageText([c for c in self.chars if _centred(c, box)], [w for w in self.words() if _centred(w, box)])
 
     def words(self) -> list[dict[str, Any]]:
-        return plumber_utils.extract_words(self.chars, x_tolerance=TOLERANCE, y_tolerance=TOLERANCE)
+        if self._words is None:
+            self._words = plumber_utils.extract_words(self.chars, x_tolerance=TOLERANCE, y_tolerance=TOLERANCE)
+        return self._words
 
     def text(self) -> str:
         return plumber_utils.extract_text(self.chars, x_tolerance=TOLERANCE, y_tolerance=TOLERANCE)
+
+
+def _centred(obj: dict[str, Any], box: Box) -> bool:
+    return (box[0] <= (obj["x0"] + obj["x1"]) / 2 <= box[2]) and (box[1] <= (obj["top"] + obj["bottom"]) / 2 <= box[3])
 
 
 def find_tables(chars: list[dict[str, Any]], edges: list[dict[str, Any]],
@@ -187,8 +193,10 @@ def _split_span(page: PageText, box: Box, columns: list[tuple[float, float] | No
 def _gutter_table(page: PageText, bbox: Box) -> TableRegion | None:
     """The longest run of lines in ``bbox`` that have column gutters (gaps of 1.5 line heights
     between words), cut into cells at the gutters and aligned to common column starts.
-    pdfplumber's text strategy alone runs on into headings and paragraphs around a table."""
-    lines = _word_lines(page.crop(bbox).words())
+    pdfplumber's text strategy alone runs on into headings and paragraphs around a table,
+    and ends a ragged last column at its aligned words: a row's text runs on past ``bbox``
+    up to the next gutter."""
+    lines = [_run_on(w, bbox[2]) for w in _word_lines(page.crop((bbox[0], bbox[1], float("inf"), bbox[3])).words())]
     runs: list[list[list[list[dict[str, Any]]]]] = [[]]
     for words in lines:
         groups = _gutter_groups(words)
@@ -219,7 +227,18 @@ def _gutter_table(page: PageText, bbox: Box) -> TableRegion | None:
         rows.append(row)
     top = min(w["top"] for c in best[0] for w in c)
     bottom = max(w["bottom"] for c in best[-1] for w in c)
-    return TableRegion(bbox[0], top - 1, bbox[2], bottom + 1, rows=rows)
+    right = max([bbox[2]] + [w["x1"] for g in best for c in g for w in c])
+    return TableRegion(bbox[0], top - 1, right, bottom + 1, rows=rows)
+
+
+def _run_on(words: list[dict[str, Any]], right: float) -> list[dict[str, Any]]:
+    """A line's words up to ``right``, and after it as long as no gutter comes."""
+    kept = [w for w in words if w["x0"] <= right]
+    for w in words[len(kept):]:
+        if not kept or w["x0"] - kept[-1]["x1"] > 1.5 * (w["bottom"] - w["top"]):
+            break
+        kept.append(w)
+    return kept
 
 
 def _recut(page: PageText, region: TableRegion) -> TableRegion:

@@ -19,7 +19,7 @@ from tests.hostile.make_hostile import pdf_bytes
 
 from extractors.formats import MissingToolError, ReadError, read_document
 from extractors.formats import ocr as ocr_engine
-from extractors.formats import pdf, pdf_chars, pdf_geometry, pdf_tables
+from extractors.formats import pdf, pdf_chars, pdf_geometry
 from extractors.formats.pdf_text import join_lines, recompose_marks
 from schemas.document import BlockKind, Document
 
@@ -204,12 +204,12 @@ def test_edges_from_pdfium_match_pdfplumbers_parse(prefix: str, number: int) -> 
 @pytest.mark.parametrize("prefix,number", [("02", 1), ("10", 1), ("11", 2)])
 def test_cells_port_gives_pdfplumbers_cells(prefix: str, number: int) -> None:
     _, edges, chars, _ = page_parts(prefix, number)
-    words = pdf_tables.PageText(chars).words()
+    words = pdf_geometry.PageText(chars).words()
     for found in (plumber_utils.filter_edges(edges, "v") + plumber_utils.filter_edges(edges, "h"),
                   plumber_table.words_to_edges_v(words, 3) + plumber_table.words_to_edges_h(words, 1)):
         points = plumber_table.edges_to_intersections(
             plumber_utils.filter_edges(plumber_table.merge_edges(found, 3, 3, 3, 3), min_length=3), 3, 3)
-        cells = pdf_tables.intersections_to_cells(points)
+        cells = pdf_geometry.intersections_to_cells(points)
         assert cells and cells == plumber_table.intersections_to_cells(points)
 
 

@@ -1,20 +1,15 @@
-"""Tables of a PDF page by pdfplumber's table geometry run on pypdfium2's edges and
-characters (``pdf_geometry.py``): ruled tables from drawn lines and boxes, text-aligned
-tables from column gutters. pdfplumber never parses the page (pdfminer was most of the
-reader's time); only its pure functions (edge merging, intersections, cells, words) run."""
+"""Tables of a PDF page from pypdfium2's characters and drawn edges, through pdfplumber's
+table geometry (``pdf_geometry.py``): ruled tables from drawn lines and boxes, with
+merged cells resolved; text-aligned tables from column gutters. pdfplumber never parses
+the page (pdfminer was most of the reader's time); only its pure functions run."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from pdfplumber import table as plumber_table
-from pdfplumber import utils as plumber_utils
+from .pdf_geometry import TOLERANCE, Box, PageText, grid_tables
 
-TOLERANCE = 3  # pdfplumber's defaults: snapping, joining, intersections, word gaps
-MIN_EDGE = 3  # shorter merged edges are no rules
-MIN_WORDS_VERTICAL = 3  # words sharing an x that make an implied column edge
 NEAR = 1.0  # points: a word this close to a column edge does not cross it
-Box = tuple[float, float, float, float]
 
 
 @dataclass
@@ -33,32 +28,6 @@ class TableRegion:
         return self.x0 <= cx <= self.x1 and self.top <= cy <= self.bottom
 
 
-class PageText:
-    """Positioned characters of a page or of a part of it, and their words; pdfplumber's
-    ``Table.extract`` reads ``chars`` from it as from a pdfplumber page."""
-
-    def __init__(self, chars: list[dict[str, Any]], words: list[dict[str, Any]] | None = None) -> None:
-        self.chars = chars
-        self._words = words
-
-    def crop(self, box: Box) -> PageText:
-        """The characters and the words whose centre lies in ``box``: a glyph overhanging a
-        rule stays whole, and so does a word running out of a table's box."""
-        return PageText([c for c in self.chars if _centred(c, box)], [w for w in self.words() if _centred(w, box)])
-
-    def words(self) -> list[dict[str, Any]]:
-        if self._words is None:
-            self._words = plumber_utils.extract_words(self.chars, x_tolerance=TOLERANCE, y_tolerance=TOLERANCE)
-        return self._words
-
-    def text(self) -> str:
-        return plumber_utils.extract_text(self.chars, x_tolerance=TOLERANCE, y_tolerance=TOLERANCE)
-
-
-def _centred(obj: dict[str, Any], box: Box) -> bool:
-    return (box[0] <= (obj["x0"] + obj["x1"]) / 2 <= box[2]) and (box[1] <= (obj["top"] + obj["bottom"]) / 2 <= box[3])
-
-
 def find_tables(chars: list[dict[str, Any]], edges: list[dict[str, Any]],
                 column_rows: list[Box]) -> list[TableRegion]:
     """Ruled tables; when they miss most of ``column_rows`` (boxes of text lines that look
@@ -72,60 +41,18 @@ def find_tables(chars: list[dict[str, Any]], edges: list[dict[str, Any]],
 
 def _find(page: PageText, edges: list[dict[str, Any]], column_rows: list[Box]) -> list[TableRegion]:
     ruled = []
-    for table in _tables(page, edges):
+    for table in grid_tables(page, edges):
         rows = _ruled_rows(page, table)
         if _acceptable(rows, min_rows=2, min_cols=2):
             ruled.append(TableRegion(*table.bbox, rows=rows))
     if len(column_rows) < 3 or _covered(ruled, column_rows) >= 0.5:
         return ruled
     aligned = []
-    for table in _tables(page, None):
+    for table in grid_tables(page, None):
         region = _gutter_table(page, table.bbox)
         if region and _acceptable(region.rows, min_rows=3, min_cols=2):
             aligned.append(_recut(page, region))
     return aligned if _covered(aligned, column_rows) > _covered(ruled, column_rows) else ruled
-
-
-def _tables(page: PageText, edges: list[dict[str, Any]] | None) -> list[plumber_table.Table]:
-    """pdfplumber's table finder with its default settings: from drawn ``edges``, or, when
-    None, from edges implied by the words' alignment (its "text" strategy)."""
-    if edges is None:
-        words = page.words()
-        found = (plumber_table.words_to_edges_v(words, word_threshold=MIN_WORDS_VERTICAL)
-                 + plumber_table.words_to_edges_h(words, word_threshold=1))
-    else:
-        found = plumber_utils.filter_edges(edges, "v") + plumber_utils.filter_edges(edges, "h")
-    merged = plumber_table.merge_edges(found, TOLERANCE, TOLERANCE, TOLERANCE, TOLERANCE)
-    merged = plumber_utils.filter_edges(merged, min_length=MIN_EDGE)
-    points = plumber_table.edges_to_intersections(merged, TOLERANCE, TOLERANCE)
-    cells = intersections_to_cells(points)
-    return [plumber_table.Table(page, group) for group in plumber_table.cells_to_tables(cells)]  # type: ignore[arg-type]
-
-
-def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[dict[str, Any]]]]) -> list[Box]:
-    """pdfplumber's ``intersections_to_cells``, the same cells in the same order, with each
-    point's edges turned into sets once instead of at every comparison (most of the table
-    search's time on a large grid went there)."""
-    points = sorted(intersections)
-    vertical = {p: frozenset(map(plumber_utils.obj_to_bbox, e["v"])) for p, e in intersections.items()}
-    horizontal = {p: frozenset(map(plumber_utils.obj_to_bbox, e["h"])) for p, e in intersections.items()}
-    columns: dict[float, list[tuple[float, float]]] = {}
-    rows: dict[float, list[tuple[float, float]]] = {}
-    for p in points:  # sorted by x, then y: each column runs down, each row to the right
-        columns.setdefault(p[0], []).append(p)
-        rows.setdefault(p[1], []).append(p)
-    cells = []
-    for pt in points:
-        column, row = columns[pt[0]], rows[pt[1]]
-        below = [p for p in column[column.index(pt) + 1:] if not vertical[pt].isdisjoint(vertical[p])]
-        right = [p for p in row[row.index(pt) + 1:] if not horizontal[pt].isdisjoint(horizontal[p])]
-        cell = next(((pt[0], pt[1], r[0], b[1]) for b in below for r in right
-                     if (r[0], b[1]) in intersections
-                     and not vertical[(r[0], b[1])].isdisjoint(vertical[r])
-                     and not horizontal[(r[0], b[1])].isdisjoint(horizontal[b])), None)
-        if cell:
-            cells.append(cell)
-    return cells
 
 
 def _covered(regions: list[TableRegion], boxes: list[Box]) -> float:
@@ -246,7 +173,7 @@ def _recut(page: PageText, region: TableRegion) -> TableRegion:
     surrounding prose cut words apart); kept when it holds the same words and fills at
     least as many cells."""
     crop = page.crop((region.x0, region.top, region.x1, region.bottom))
-    found = _tables(crop, None)
+    found = grid_tables(crop, None)
     if not found:
         return region
     table = max(found, key=lambda t: len(t.rows))

@@ -2,8 +2,9 @@
 layout, and pdfplumber-shaped characters for the table search.
 
 Every question to pdfium is a ctypes call, and a page has thousands of characters, so
-each character is asked only for its box and its text object; size, direction and
-weight belong to the text object and are looked up once for it.
+each character is asked only for its box and its text object, through prototypes that
+take plain addresses; size, direction and weight belong to the text object and are
+looked up once for it.
 """
 from __future__ import annotations
 
@@ -27,9 +28,23 @@ BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 HYPHEN_GLYPHS = {"\u00ad": "-", "\u0002": "-", "\ufffe": "-"}
 _LEFT, _RIGHT, _BOTTOM, _TOP, _SIZE = (itemgetter(k) for k in range(1, 6))
 
-# FPDFText_GetTextObject returning a plain address: characters of one object share a cache entry
-_text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)(
-    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+def _by_address(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """A pdfium function called with plain addresses: ctypes checks pypdfium2's typed
+    pointer arguments at every call, which doubles the cost of a per-character call."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+_ADDRESS, _INDEX = ctypes.c_void_p, ctypes.c_int
+_char_box = _by_address(pdfium_c.FPDFText_GetCharBox, ctypes.c_int, _ADDRESS, _INDEX, *[_ADDRESS] * 4)
+_loose_box = _by_address(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, _ADDRESS, _INDEX, _ADDRESS)
+_origin = _by_address(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int, _ADDRESS, _INDEX, _ADDRESS, _ADDRESS)
+# the text object as a plain address: the characters of one object share a cache entry
+_text_object = _by_address(pdfium_c.FPDFText_GetTextObject, _ADDRESS, _ADDRESS, _INDEX)
+
+
+def _address(handle: Any) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
 def text_lines(textpage: pdfium.PdfTextPage, page_top: float, chars: list[Char] | None = None) -> list[Line]:
@@ -56,8 +71,9 @@ def _read_chars(textpage: pdfium.PdfTextPage, records: list[Char]) -> list[list[
     text = textpage.get_text_range()
     if len(text) != n:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(n))
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    char_box = pdfium_c.FPDFText_GetCharBox
+    left, right, bottom, top = box = [ctypes.c_double() for _ in range(4)]
+    at = _address(raw)
+    at_left, at_right, at_bottom, at_top = (ctypes.addressof(v) for v in box)
     styles: dict[int | None, tuple[float, bool]] = {}
     lines: list[list[Char]] = []
     current: list[Char] = []
@@ -72,8 +88,8 @@ def _read_chars(textpage: pdfium.PdfTextPage, records: list[Char]) -> list[list[
         if ch.isspace():
             record = [ch, 0.0, 0.0, 0.0, 0.0, 0.0, i, True, None]
         else:
-            char_box(raw, i, left, right, bottom, top)
-            obj = _text_object(raw, i)
+            _char_box(at, i, at_left, at_right, at_bottom, at_top)
+            obj = _text_object(at, i)
             style = styles.get(obj)
             if style is None:
                 style = styles[obj] = _style(raw, i)
@@ -84,7 +100,7 @@ def _read_chars(textpage: pdfium.PdfTextPage, records: list[Char]) -> list[list[
                 # nor in rotated text, whose baseline runs up the page)
                 em = max(size, size_before, 1.0)
                 if (base_at is not None and current and x < left_before - 0.5 * em
-                        and abs(_baseline(raw, i) - _baseline(raw, base_at)) > 0.6 * em):
+                        and abs(_baseline(at, i) - _baseline(at, base_at)) > 0.6 * em):
                     lines.append(current)
                     current = []
                 base_at, size_before, left_before = i, size, x
@@ -96,9 +112,9 @@ def _read_chars(textpage: pdfium.PdfTextPage, records: list[Char]) -> list[list[
     return lines
 
 
-def _baseline(raw: Any, index: int) -> float:
+def _baseline(textpage: int, index: int) -> float:
     x, y = ctypes.c_double(), ctypes.c_double()
-    pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
+    _origin(textpage, index, ctypes.addressof(x), ctypes.addressof(y))
     return y.value
 
 
@@ -164,8 +180,7 @@ def table_chars(textpage: pdfium.PdfTextPage, chars: list[Char], page_top: float
     out: list[dict[str, Any]] = []
     rect = pdfium_c.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
-    loose, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
-    raw = textpage.raw
+    at, rect_at, x_at, y_at = _address(textpage.raw), ctypes.addressof(rect), ctypes.addressof(x), ctypes.addressof(y)
     for ch, _, _, _, _, size, index, upright, obj in chars:
         if not ch:
             continue  # an accent folded into its letter
@@ -173,9 +188,9 @@ def table_chars(textpage: pdfium.PdfTextPage, chars: list[Char], page_top: float
             if out:
                 out.append({**out[-1], "text": " ", "x0": out[-1]["x1"], "width": 0.0})
             continue
-        loose(raw, index, rect)
+        _loose_box(at, index, rect_at)
         if upright:
-            origin(raw, index, x, y)
+            _origin(at, index, x_at, y_at)
             base = page_top - y.value
             top, bottom = base - (1 - DESCENT) * size, base + DESCENT * size
         else:

@@ -5,8 +5,10 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .attendees_cues import Cues, is_name_title, role_of
-from .attendees_text import Piece, Tok, bare_word, is_initials, is_name_word, is_plain_word, join_dashes, tokens_of
+from .attendees_text import (Entry, Piece, Tok, add_attribute, bare_word, is_initials, is_name_word, is_plain_word,
+                             join_dashes, tokens_of)
 from .normalise import canonical_municipality, is_first_name
+
 
 @dataclass
 class Person:
@@ -126,3 +128,11 @@ def parse_name(piece: Piece, c: Cues) -> NameParse | None:
     after = [t.text for t in toks[j:]]
     return NameParse(name, strong or display is not None, before, after, display)
 
+
+def entry_of_person(p: Person, kind: str, c: Cues) -> Entry:
+    """A segmented person as a list entry, its trailing words read as attributes."""
+    e = Entry(Piece(p.name.text, p.name.start), kind, 0.85 if p.strong else 0.6, p.strong,
+              end=p.attrs[-1].end if p.attrs else p.name.end, name_end=p.name.end)
+    for a in p.attrs:
+        add_attribute(e, a.text, c)
+    return e

@@ -1,0 +1,312 @@
+"""Rows of an attendance list: a heading opens it, list-shaped rows continue it.
+
+A row is a table row, a tab-aligned line or a plain line. A list goes on while its
+rows are list-shaped: names, bodies, places and roles, or one person followed by short
+attributes ('Name, University of Edinburgh (Chair)', 'Name<TAB>org, projektipäällikkö');
+running text, another label or a heading ends it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .attendees_cues import Cues, is_job_title, is_name_title, role_of, role_only
+from .attendees_flat import flattened
+from .attendees_names import NameParse, entry_of_person, parse_name, segment_names
+from .attendees_text import (DASH_TOKEN, Entry, Piece, add_attribute, bare_word, is_initials, is_name_word,
+                             is_plain_word, join_dashes, piece_lines, set_role, split_top, tokens_of)
+from .normalise import canonical_municipality, is_first_name
+
+CELL_SPLIT = re.compile(r"\t+| {3,}")
+BULLET = re.compile(r"^(?:[-*•▪◦‣►▶→➢]|\d{1,2}[.)])\s+")
+NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]|§\s*\d+)$")
+LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ ./()-]{0,40}:(?:\s|$)")
+MAX_CONTINUATION_BLOCKS = 40
+
+
+def _parse_line(line: Piece, kind: str, c: Cues) -> list[Entry]:
+    """One line of a list: 'A B (Kerava), C D (Tuusula, pj.)', 'A B, Kerava, puheenjohtaja', ..."""
+    if m := BULLET.match(line.text):
+        line = line.sub(m.end())
+    if not line.text:
+        return []
+    parts = split_top(line, c.list_sep)
+    if len(parts) == 1 and "(" not in line.text:
+        toks = tokens_of(line)
+        if len(toks) >= 4 and (people := segment_names(toks, c)) and len(people) >= 2:
+            return [entry_of_person(p, kind, c) for p in people]
+    # A name after other words ('Office for National Statistics') is a body, not a person,
+    # unless those words are a role or a title ('pj. Liisa Virtanen', 'Dr. Jane Roe').
+    parsed = [(p, np if np is None or (_lead_ok(np.before, c) and _person_shaped(np)) else None)
+              for p in parts for np in [parse_name(p, c)]]
+    n_multi = sum(1 for _, np in parsed if np and " " in np.name.text)
+    if n_multi == 0:
+        # 'Ash, Edward, Sam': first names only, accepted when most are known first names.
+        names = [np for _, np in parsed if np and not np.before and not np.after]
+        if len(parsed) < 2 or len(names) < len(parsed) or sum(np.strong for np in names) * 2 < len(parsed):
+            return []
+        return [Entry(np.name, kind, 0.5, np.strong, end=np.name.end) for np in names]
+    entries: list[Entry] = []
+    leading: list[str] = []
+    for part, np in parsed:
+        multi = np is not None and " " in np.name.text
+        # With several full names on the line, a lone plain word is one more person.
+        lone = (n_multi >= 2 and np is not None and not np.before and not np.after
+                and is_plain_word(np.name.text, c))
+        if multi or lone:
+            e = Entry(np.name, kind, (0.9 if np.strong else 0.7) if multi else 0.5, np.strong,
+                      end=part.end, display=np.display)
+            for words in [*leading, " ".join(np.before)]:
+                set_role(e, words)  # 'pj. Liisa Virtanen', 'puheenjohtaja, Liisa Virtanen'
+            leading = []
+            for a in _group_after(np.after):
+                add_attribute(e, a, c)
+            entries.append(e)
+        elif entries:
+            add_attribute(entries[-1], part.text, c)
+            entries[-1].end = part.end
+        else:
+            leading.append(part.text)
+    return entries
+
+
+def _person_shaped(np: NameParse) -> bool:
+    """Without a known first name or a title, a name has two or three words and no acronym
+    ('Leeds Teaching Hospitals NHS Trust' is a body)."""
+    words = np.name.text.split()
+    return np.strong or (len(words) <= 3 and not any(w.isupper() and len(w) > 1 for w in words))
+
+
+def _lead_ok(before: list[str], c: Cues) -> bool:
+    return not before or role_only(" ".join(before)) or all(
+        is_name_title(w, c) or is_job_title(w, c) or role_of(w) for w in before)
+
+
+def _group_after(words: list[str]) -> list[str]:
+    """Words after a name: bracket groups stand alone, the rest reads as one phrase."""
+    out, run = [], []
+    for w in words:
+        if w.startswith("("):
+            if run:
+                out.append(" ".join(run))
+                run = []
+            out.append(w)
+        else:
+            run.append(w)
+    if run:
+        out.append(" ".join(run))
+    return out
+
+
+@dataclass
+class State:
+    kind: str | None = None
+    fresh: bool = False  # the heading had no content on its own line
+    blocks_since: int = 0
+    last: Entry | None = None
+    label: str | None = None  # the heading cell of a tab-aligned row: it may wrap onto the next row
+
+
+def heading(text: str, c: Cues, single: bool) -> tuple[str, str, bool] | None:
+    """(kind, rest, strict) when ``text`` opens with an attendance heading; strict when no colon."""
+    m = c.heading_re.match(text)
+    if not m:
+        return None
+    kind = c.heading_kind[" ".join(m.group("h").casefold().split())]
+    rest = m.group("rest").strip()
+    if rest and not m.group("colon"):
+        # 'Läsnä Matti Virtanen' without a colon: only as a whole line with a capital next.
+        if not single or not rest[:1].isupper():
+            return None
+    return kind, rest, bool(rest) and not m.group("colon")
+
+
+def _heading_prefix(text: str, c: Cues) -> str | None:
+    """The kind of the headings that ``text`` begins ('Muut saapuvilla' of 'muut saapuvilla olleet').
+
+    A label cell that wraps onto the next row shows only its first words. Two words at
+    least, and every heading they begin must be of one kind.
+    """
+    words = text.casefold().rstrip(":").split()
+    if len(words) < 2:
+        return None
+    kinds = {kind for h, kind in c.heading_kind.items() if h.split()[:len(words)] == words}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _unwrap_label(cells: list[Piece], st: State, c: Cues) -> list[Piece]:
+    """'Saapuvilla<TAB>A' / 'olleet jäsenet<TAB>B': the label's tail leads the next row; drop it."""
+    label, st.label = st.label, None
+    first = cells[0].text
+    if label is None or len(cells) < 2 or not first[:1].islower() or len(first.split()) > 3:
+        return cells
+    if (head := heading(f"{label} {first}", c, single=True)) and not head[1]:
+        st.kind = head[0]
+    elif not _person_row(cells[1:], c):
+        return cells
+    return cells[1:]
+
+
+def _person_row(cells: list[Piece], c: Cues) -> bool:
+    """'Name, organisation, title' or 'Name<TAB>org<TAB>role': one person and short attributes.
+
+    The name leads the row (after honorifics) and ends at a separator; a name without a
+    known first name or a title needs an attribute that looks like a body, place or role.
+    """
+    text = cells[0].text
+    if m := BULLET.match(text):
+        text = text[m.end():]
+    toks = [t.text for t in join_dashes(tokens_of(Piece(text, 0)), lower_tail=False)]
+    i = 0
+    while i < len(toks) and is_name_title(toks[i], c):
+        i += 1
+    j = i
+    while j < len(toks) and j - i < 5 and (is_name_word(toks[j]) or is_initials(toks[j]) or toks[j] in c.particles):
+        j += 1
+        if toks[j - 1].endswith((",", ";")):
+            break
+    name = toks[i:j]
+    if not name or (j < len(toks) and not (name[-1].endswith((",", ";")) or toks[j].startswith("("))):
+        return False
+    rest = [" ".join(toks[j:]), *(p.text for p in cells[1:])]
+    rest = [r for r in rest if r.strip()]
+    if not all(_attribute_like(r, c) for r in rest):
+        return False
+    if i > 0 or any(is_first_name(bare_word(t)) for t in name[:2]):
+        return True
+    return (len(name) >= 2 and all(is_plain_word(t, c) or is_initials(t) for t in name)
+            and any(_body_like(r, c) for r in rest))
+
+
+def _attribute_like(text: str, c: Cues) -> bool:
+    """An organisation, place, title or role: short parts and no word of running text."""
+    outside = re.sub(r"\([^()]*\)", " ", text)
+    parts = [p.split() for p in re.split(r"[,;]", outside)]
+    if any(len(words) > 6 for words in parts):
+        return False
+    words = [w.strip(".:").casefold() for p in parts for w in p]
+    if any(w in c.clause_words for w in words):
+        return False
+    last = outside.rstrip()
+    # A sentence ends after a lower-case word; a list row rarely does.
+    return not (last.endswith(".") and words and words[-1].isalpha() and words[-1].islower() and len(words[-1]) > 3
+                and last.split()[-1][:1].islower())
+
+
+def _body_like(text: str, c: Cues) -> bool:
+    """Brackets, a body word, a municipality, a role or a job title."""
+    if "(" in text or role_of(text):
+        return True
+    return any(w.strip(".,;:").casefold() in c.org_words or canonical_municipality(w.strip(".,;:"))
+               or is_job_title(w, c) for w in text.split())
+
+
+def _is_label(cells: list[Piece], c: Cues) -> bool:
+    """A different field of the memo header ('Paikka:', 'Jakelu<TAB>...') ends a list."""
+    first = cells[0].text
+    if LABEL.match(first):
+        return True
+    if len(cells) > 1 and " " not in first and first[:1].isupper() and not is_first_name(first) \
+            and not canonical_municipality(first) and not role_of(first):
+        return True
+    return False
+
+
+def _join_name_cells(cells: list[Piece]) -> list[Piece]:
+    """First name and surname in neighbouring cells ('Merja' | 'Etholén – Rönnerberg') -> one cell."""
+    first, second = cells[0].text.split(), cells[1].text.split()
+    if (len(first) in (1, 2) and all(is_first_name(w) for w in first) and 1 <= len(second) <= 3
+            and cells[1].start == cells[0].end + 1
+            and all(is_name_word(w) or DASH_TOKEN.match(w) for w in second)
+            and not canonical_municipality(cells[1].text)):
+        return [Piece(f"{cells[0].text} {cells[1].text}", cells[0].start), *cells[2:]]
+    return cells
+
+
+def _content(cells: list[Piece], kind: str, c: Cues) -> list[Entry]:
+    """The people in the content cells of one row."""
+    if len(cells) > 1 and (flat := flattened(cells, kind, c)):
+        return flat
+    if len(cells) > 1:
+        cells = _join_name_cells(cells)
+    lines = [line for cell in cells[:1] for line in piece_lines(cell)]
+    entries: list[Entry] = []
+    for line in lines:
+        entries.extend(_parse_line(line, kind, c))
+    if len(cells) > 1:
+        if len(entries) == 1:  # one person per row: the other cells are attributes
+            for cell in cells[1:]:
+                add_attribute(entries[0], cell.text, c)
+                entries[0].end = cell.end
+        else:
+            for cell in cells[1:]:
+                for line in piece_lines(cell):
+                    entries.extend(_parse_line(line, kind, c))
+    return entries
+
+
+def row_entries(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
+    if len(cells) > 1 and NUMBERING.match(cells[0].text):
+        cells = cells[1:]  # '1.<TAB>Attendees:'
+    if not cells:
+        return []
+    head = heading(cells[0].text, c, single=len(cells) == 1)
+    if head is None and len(cells) > 1 and (kind := _heading_prefix(cells[0].text, c)):
+        head = (kind, "", False)
+    if head:
+        kind, rest, strict = head
+        st.kind, st.fresh, st.blocks_since = kind, True, 0
+        st.label = cells[0].text if len(cells) > 1 and not rest else None
+        content = cells[1:]
+        if rest:
+            first = cells[0]
+            content = [first.sub(len(first.text) - len(rest)), *content]
+        if not content:
+            return []
+        entries = _content(content, kind, c)
+        if strict and not any(e.strong for e in entries):
+            entries = []
+        st.fresh = False
+        if not entries:
+            st.kind = None
+        st.last = entries[-1] if entries else None
+        return entries
+    if st.kind is None:
+        return []
+    cells = _unwrap_label(cells, st, c)
+    if _is_label(cells, c):
+        st.kind = None
+        return []
+    person = _person_row(cells, c)
+    if not person and not all(_listlike(p.text, c) for p in cells):
+        st.kind = None  # running text after the list
+        return []
+    if st.last is not None and all(role_only(p.text) and role_of(p.text) for p in cells):
+        for p in cells:  # a role that wrapped onto its own row
+            set_role(st.last, p.text)
+        return []
+    entries = _content(cells, st.kind, c)
+    if not st.fresh and not person and not any(e.strong for e in entries):
+        entries = []
+    st.fresh = False
+    if not entries:
+        st.kind = None
+    st.last = entries[-1] if entries else None
+    return entries
+
+
+def _listlike(text: str, c: Cues) -> bool:
+    """Names, places, bodies, roles and titles only: no running text."""
+    for tok in re.findall(r"\([^()]*\)|[^\s,;()]+", text):
+        word = tok.strip(".,:;")
+        low = word.casefold()
+        if (not word or tok.startswith("(") or word[:1].isupper() or DASH_TOKEN.match(word)
+                or low in c.org_words or low in c.connectors or low in c.particles
+                or low.endswith(c.title_suffixes) or role_of(word)):
+            continue
+        return False
+    return True
+
+
+def cells_of_line(line: Piece) -> list[Piece]:
+    return [p for p in split_top(line, CELL_SPLIT) if p.text]

@@ -1,0 +1,109 @@
+"""Attendance tables: cells as pieces of the document text, and tables with a header row."""
+from __future__ import annotations
+
+from schemas.document import Block
+
+from .attendees_cues import Cues
+from .attendees_rows import State, heading
+from .attendees_text import Entry, Piece, is_initials, is_name_word, set_role
+from .normalise import is_first_name
+
+def table_rows(block: Block) -> list[list[Piece]]:
+    """Cells of a table block as pieces of the document text (line ends inside kept)."""
+    rows: list[list[Piece]] = []
+    pos = block.start
+    source = block.rows or []
+    lines = block.text.split("\n")
+    for r, line in enumerate(lines):
+        cells, cpos = [], pos
+        for cell in line.split("\t"):
+            cells.append(Piece(cell, cpos))
+            cpos += len(cell) + 1
+        width = len(source[r]) if r < len(source) else len(cells)
+        # The block text is stripped: empty cells at the very start and end are missing.
+        if len(cells) < width and r == 0:
+            cells = [Piece("", pos)] * (width - len(cells)) + cells
+        cells += [Piece("", cpos)] * (width - len(cells))
+        if r < len(source):
+            cells = [_with_lines(p, source[r][k]) if k < len(source[r]) else p for k, p in enumerate(cells)]
+        rows.append(cells)
+        pos += len(line) + 1
+    return rows
+
+
+def _with_lines(piece: Piece, original: str) -> Piece:
+    """The cell's text as in the document, with the cell's own line ends put back."""
+    lines = [" ".join(x.split()) for x in original.split("\n") if x.strip()]
+    if len(lines) <= 1 or " ".join(lines) != piece.text:
+        return piece
+    return Piece("\n".join(lines), piece.start)  # same length: one space became one line end
+
+
+# ---------------------------------------------------------------------------
+# tables with a header row
+
+
+def header_columns(row: list[Piece], c: Cues) -> dict[str, int] | None:
+    cols: dict[str, int] = {}
+    for k, cell in enumerate(row):
+        text = " ".join(cell.text.casefold().strip(" :*").split())
+        if not text or len(text) > 40:
+            continue
+        for col in ("first_name", "last_name", "name", "organisation", "role", "status"):
+            if col not in cols and any(text == w or text.startswith(w + " ") for w in c.columns[col]):
+                cols[col] = k
+                break
+    if "name" in cols or ("first_name" in cols and "last_name" in cols):
+        return cols
+    return None
+
+
+def header_table(rows: list[list[Piece]], cols: dict[str, int], st: State, c: Cues) -> list[Entry]:
+    entries: list[Entry] = []
+    kind = st.kind
+    marks = {"x", "✓", "✔", "*"}
+
+    def cell(row: list[Piece], col: str) -> Piece | None:
+        k = cols.get(col)
+        return row[k] if k is not None and k < len(row) and row[k].text else None
+
+    for row in rows:
+        nonempty = [p for p in row if p.text]
+        if not nonempty:
+            continue
+        head = heading(nonempty[0].text, c, single=len(nonempty) == 1)
+        if head and len(nonempty) == 1:
+            kind = head[0]
+            continue
+        if "name" in cols:
+            name = cell(row, "name")
+            name_end = name.end if name else 0
+        else:
+            first, last = cell(row, "first_name"), cell(row, "last_name")
+            name = Piece(f"{first.text} {last.text}", first.start) if first and last else None
+            name_end = last.end if last else 0
+        words = name.text.split() if name else []
+        # A name column holds names: two or more capitalised words, or a known first name.
+        if not words or not all(is_name_word(w) or is_initials(w) for w in words[:4]) or (
+                len(words) == 1 and not is_first_name(words[0])):
+            continue
+        status_kind = kind
+        if (sc := cell(row, "status")) is not None:
+            value = sc.text.casefold().strip(" .")
+            if value in c.absent_values:
+                status_kind = "absent"
+            elif value in c.present_values or value in marks:
+                status_kind = "present"
+        elif "status" in cols and kind is None:
+            status_kind = "absent"
+        if status_kind is None:
+            continue
+        e = Entry(name, status_kind, 0.85, is_first_name(words[0]), end=nonempty[-1].end,
+                  start=nonempty[0].start, name_end=name_end)
+        if (org := cell(row, "organisation")) is not None:
+            e.org.append(org.text)
+        if (role := cell(row, "role")) is not None:
+            if not set_role(e, role.text):
+                e.role_raw = role.text
+        entries.append(e)
+    return entries

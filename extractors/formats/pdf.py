@@ -203,8 +203,8 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> tupl
 def unreadable_share(text: str) -> float:
     """Share of characters that map to nothing readable: replacement characters, private-use
     glyph codes and controls, as fonts without a Unicode map give them."""
-    if len(text) < MIN_TEXT_CHARS:
-        return 0.0
+    if len(text) < MIN_TEXT_CHARS or (text.isprintable() and "\ufffd" not in text):
+        return 0.0  # printable excludes every category counted below
     bad = sum(1 for ch in text if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cc", "Cn"))
     return bad / len(text)
 

@@ -98,7 +98,8 @@ def _read_chars(textpage: pdfium.PdfTextPage, records: list[Char]) -> list[list[
                 # pdfium joins a line ending in a hyphen with the next one: split them again
                 # where the text goes back left and the baseline drops (not at a superscript,
                 # nor in rotated text, whose baseline runs up the page)
-                em = max(size, size_before, 1.0)
+                em = size if size > size_before else size_before
+                em = em if em > 1.0 else 1.0
                 if (base_at is not None and current and x < left_before - 0.5 * em
                         and abs(_baseline(at, i) - _baseline(at, base_at)) > 0.6 * em):
                     lines.append(current)

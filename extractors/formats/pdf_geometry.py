@@ -157,12 +157,16 @@ def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, li
     cells = []
     for pt in points:
         column, row = columns[pt[0]], rows[pt[1]]
-        below = [p for p in column[column.index(pt) + 1:] if not vertical[pt].isdisjoint(vertical[p])]
-        right = [p for p in row[row.index(pt) + 1:] if not horizontal[pt].isdisjoint(horizontal[p])]
-        cell = next(((pt[0], pt[1], r[0], b[1]) for b in below for r in right
-                     if (r[0], b[1]) in intersections
-                     and not vertical[(r[0], b[1])].isdisjoint(vertical[r])
-                     and not horizontal[(r[0], b[1])].isdisjoint(horizontal[b])), None)
-        if cell:
-            cells.append(cell)
+        right: list[tuple[float, float]] | None = None  # made when a point below connects
+        for b in column[column.index(pt) + 1:]:
+            if vertical[pt].isdisjoint(vertical[b]):
+                continue
+            if right is None:
+                right = [p for p in row[row.index(pt) + 1:] if not horizontal[pt].isdisjoint(horizontal[p])]
+            corner = next(((r[0], b[1]) for r in right if (r[0], b[1]) in intersections
+                           and not vertical[(r[0], b[1])].isdisjoint(vertical[r])
+                           and not horizontal[(r[0], b[1])].isdisjoint(horizontal[b])), None)
+            if corner:
+                cells.append((pt[0], pt[1], corner[0], corner[1]))
+                break
     return cells

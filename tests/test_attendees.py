@@ -488,3 +488,49 @@ def test_elected_officers_set_the_roles_of_a_list():
                 "Kokouksen puheenjohtajaksi valittiin Jussi Koski ja sihteeriksi Heikki Laine.")
     assert rows(extract_attendees(doc, "fi")) == [("Heikki Laine", None, "secretary", P),
                                                   ("Outi Mäkelä", None, "member", P), ("Jussi Koski", None, "chair", P)]
+
+
+# ---------------------------------------------------------------------------
+# labels of present and absent people in three languages
+
+
+LABELS = {
+    "en call notes: 'On the call', 'Could not attend', role after the bracket": (
+        build("Notes of the conference call\nOn the call:\nMaria Lopez (City of Turku, Finland) - chair\n"
+              "Paul Becker (Jugendamt Hamburg, Germany)\nEmma Clarke (Leeds City Council, UK) - notes\n"
+              "Could not attend:\nJan Novak (Brno City Office, Czech Republic)", "1. Welcome"),
+        [("Maria Lopez", "City of Turku", "chair", P), ("Paul Becker", "Jugendamt Hamburg", "member", P),
+         ("Emma Clarke", "Leeds City Council", "secretary", P), ("Jan Novak", "Brno City Office", "member", A)]),
+    "en 'Dialled in' and 'Unable to attend' after a participants table": (
+        build("Participants", [["Name", "Organisation", "Role"], ["Maria Lopez", "City of Turku", "Chair"],
+                               ["Paul Becker", "Jugendamt Hamburg", ""]],
+              "Dialled in: Emma Clarke (Leeds City Council)", "Unable to attend: Jan Novak (Brno City Office)",
+              "1. Opening"),
+        [("Maria Lopez", "City of Turku", "chair", P), ("Paul Becker", "Jugendamt Hamburg", "member", P),
+         ("Emma Clarke", "Leeds City Council", "member", P), ("Jan Novak", "Brno City Office", "member", A)]),
+    "sv 'Hade förhinder', fi 'Estyneenä' and 'Esteen ilmoittaneet'": (
+        build("Deltagare: Lena Holm (Borgå stad), Erik Lund (Lovisa stad)", "Hade förhinder: Ulla Lind (Sibbo kommun)",
+              "Estyneenä: Pekka Laaksonen", "Esteen ilmoittaneet: Tiina Virtanen, Kalle Nieminen"),
+        [("Lena Holm", "Borgå stad", "member", P), ("Erik Lund", "Lovisa stad", "member", P),
+         ("Ulla Lind", "Sibbo kommun", "member", A), ("Pekka Laaksonen", None, "member", A),
+         ("Tiina Virtanen", None, "member", A), ("Kalle Nieminen", None, "member", A)]),
+    "a colon touching the first name (PDF text)": (
+        build("Läsnä:Pekka Laaksonen, Tiina Virtanen", "Poissa:Kalle Nieminen (Sipoo)"),
+        [("Pekka Laaksonen", None, "member", P), ("Tiina Virtanen", None, "member", P),
+         ("Kalle Nieminen", "Sipoo", "member", A)]),
+}
+
+
+@pytest.mark.parametrize("name", LABELS)
+def test_attendance_labels(name):
+    doc, expected = LABELS[name]
+    assert rows(extract_attendees(doc, "fi")) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Unable to attend: please tell the secretary by Friday.",
+    "Could not join the call because of the strike, so the item was postponed.",
+    "On the line between the two offices a new cable was laid by Telia Finland.",
+])
+def test_attendance_label_look_alikes_yield_nobody(text):
+    assert extract_attendees(build(text), "fi") == []

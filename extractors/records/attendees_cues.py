@@ -37,6 +37,7 @@ class Cues:
     officer_verbs: frozenset[str]  # 'valittiin', 'elected': a meeting officer was chosen
     acting_verbs: frozenset[str]  # 'toimi', 'acted': past tense, so the role was held at this meeting
     clause_words: frozenset[str]  # 'että', 'who': running text, never inside a list row
+    countries: frozenset[str]  # 'Finland', 'Ruotsi': beside an organisation, never one
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +48,7 @@ def cues() -> Cues:
     columns: dict[str, set[str]] = {}
     suffixes, context, connectors, links = set(), set(), set(), set()
     titles, verbs, meeting, officer, clause, acting = set(), set(), set(), set(), set(), set()
+    countries: set[str] = set()
     for lang in LANGUAGES:
         data = load(lang, "attendance")
         if not data:
@@ -74,10 +76,12 @@ def cues() -> Cues:
         officer.update(w.casefold() for w in data.get("officer_verbs", []))
         acting.update(w.casefold() for w in data.get("acting_verbs", []))
         clause.update(w.casefold() for w in data.get("clause_words", []))
+        countries.update(w.casefold() for w in data.get("countries", []))
         sw = load(lang, "stopwords")
         stop.update(w.casefold() for w in (sw.get("words", []) if isinstance(sw, dict) else sw))
     alternation = "|".join(r"\s+".join(map(re.escape, h.split())) for h in sorted(kinds, key=len, reverse=True))
-    heading_re = re.compile(rf"^(?:\d{{1,2}}[.)]?\s*)?(?P<h>{alternation})(?P<colon>\s*:)?(?=\s|$)\s*(?P<rest>.*)$",
+    # 'Poissa:Jaana Koskinen': a colon may touch the name (PDF text loses the space).
+    heading_re = re.compile(rf"^(?:\d{{1,2}}[.)]?\s*)?(?P<h>{alternation})(?:(?P<colon>\s*:)|(?=\s|$))\s*(?P<rest>.*)$",
                             re.I | re.S)
     joined = "|".join(map(re.escape, sorted(connectors, key=len, reverse=True))) or "(?!)"
     linked = "|".join(map(re.escape, sorted(links, key=len, reverse=True))) or "(?!)"
@@ -93,7 +97,8 @@ def cues() -> Cues:
                 qualifiers=frozenset(qualifiers), stopwords=frozenset(stop),
                 name_titles=frozenset(titles), presenting_verbs=tuple(sorted(verbs, key=len, reverse=True)),
                 meeting_words=frozenset(meeting), officer_verbs=frozenset(officer | acting),
-                acting_verbs=frozenset(acting), clause_words=frozenset(clause))
+                acting_verbs=frozenset(acting), clause_words=frozenset(clause),
+                countries=frozenset(countries))
 
 
 def is_name_title(word: str, c: Cues) -> bool:

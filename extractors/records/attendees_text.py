@@ -153,9 +153,9 @@ def set_role(entry: Entry, text: str) -> bool:
 def add_attribute(entry: Entry, piece_text: str, c: Cues) -> None:
     """A bracket, comma part or cell next to a name: roles and organisations.
 
-    A part that ends in a role ('Juha Korpelan varajäsen') describes the role, and one
-    that starts or ends with a job title ('Project Manager', 'Head of Research') is a
-    title: neither is an organisation.
+    A part that ends in a role ('Juha Korpelan varajäsen') describes the role, one that
+    starts or ends with a job title ('Project Manager', 'Head of Research') is a title,
+    and a country is where the organisation is: none of them is an organisation.
     """
     text = piece_text.strip()
     if text.startswith("(") and text.endswith(")"):
@@ -168,6 +168,8 @@ def add_attribute(entry: Entry, piece_text: str, c: Cues) -> None:
             continue
         if is_job_title(part.split()[-1], c) or (" " in part and is_job_title(part.split()[0], c)):
             continue  # 'Project Manager', 'Head of Research', 'opetustoimen johtaja'
+        if part.casefold() in c.countries:
+            continue  # '(ARVO project, Finland)': the partner's country, not its organisation
         if part[:1].isupper() or part.isupper():
             entry.org.append(part)
 

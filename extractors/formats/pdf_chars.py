@@ -50,20 +50,20 @@ def _address(handle: Any) -> int:
 def text_lines(textpage: pdfium.PdfTextPage, page_top: float, chars: list[Char] | None = None) -> list[Line]:
     """The page's text lines in pdfium's reading order, diacritics recomposed; ``chars``,
     if given, receives every character's record, for ``table_chars``."""
-    records: list[Char] = []
     bold: dict[int | None, bool] = {}
     lines = []
-    for group in _read_chars(textpage, records):
+    groups = _read_chars(textpage)
+    for group in groups:
         line = _make_line(textpage.raw, group, page_top, bold)
         if line:
             lines.append(line)
     if chars is not None:
-        chars.extend(records)
+        chars.extend(c for group in groups for c in group)
     return lines
 
 
-def _read_chars(textpage: pdfium.PdfTextPage, records: list[Char]) -> list[list[Char]]:
-    """Character records grouped into pdfium's lines (all of them also go to ``records``)."""
+def _read_chars(textpage: pdfium.PdfTextPage) -> list[list[Char]]:
+    """Character records grouped into pdfium's lines, in page order."""
     n = textpage.count_chars()
     if n <= 0:
         return []
@@ -107,7 +107,6 @@ def _read_chars(textpage: pdfium.PdfTextPage, records: list[Char]) -> list[list[
                 base_at, size_before, left_before = i, size, x
             record = [ch, x, right.value, bottom.value, top.value, size, i, style[1], obj]
         current.append(record)
-        records.append(record)
     if current:
         lines.append(current)
     return lines

@@ -5,6 +5,7 @@ intersections, cells, word alignment) run on them and on pdfium's characters."""
 from __future__ import annotations
 
 import ctypes
+from bisect import bisect_left
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -170,3 +171,36 @@ def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, li
                 cells.append((pt[0], pt[1], corner[0], corner[1]))
                 break
     return cells
+
+
+def in_cells(objects: list[dict[str, Any]], rows: list[list[Box | None]], *,
+             first_cell: bool = False) -> list[list[list[dict[str, Any]]]]:
+    """For every cell of ``rows``, the objects (characters, words) whose centre lies in it,
+    as pdfplumber tests it (right and bottom edges excluded), in the objects' order;
+    ``first_cell``: an object goes only to the first cell of a row that holds it. The
+    objects are sorted by height once, so a cell looks only at its own band."""
+    band = sorted(((o["top"] + o["bottom"]) / 2, k, (o["x0"] + o["x1"]) / 2) for k, o in enumerate(objects))
+    heights = [b[0] for b in band]
+    out = []
+    for cells in rows:
+        taken: set[int] = set()
+        found_row = []
+        for cell in cells:
+            found: list[int] = []
+            if cell is not None:
+                x0, top, x1, bottom = cell
+                found = sorted(k for _, k, cx in band[bisect_left(heights, top):bisect_left(heights, bottom)]
+                               if x0 <= cx < x1 and k not in taken)
+                if first_cell:
+                    taken.update(found)
+            found_row.append([objects[k] for k in found])
+        out.append(found_row)
+    return out
+
+
+def cell_texts(page: PageText, table: plumber_table.Table) -> list[list[str | None]]:
+    """pdfplumber's ``Table.extract``, the same texts, with each cell's characters found in
+    its band of the page instead of by a scan of the page per row."""
+    rows = [row.cells for row in table.rows]
+    return [[None if cell is None else plumber_utils.extract_text(chars, x_tolerance=TOLERANCE, y_tolerance=TOLERANCE)
+             for cell, chars in zip(cells, found)] for cells, found in zip(rows, in_cells(page.chars, rows))]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .pdf_geometry import TOLERANCE, Box, PageText, grid_tables
+from .pdf_geometry import Box, PageText, cell_texts, grid_tables, in_cells
 
 NEAR = 1.0  # points: a word this close to a column edge does not cross it
 
@@ -68,7 +68,7 @@ def _acceptable(rows: list[list[str]], *, min_rows: int, min_cols: int) -> bool:
 def _ruled_rows(page: PageText, table: Any) -> list[list[str]]:
     """Cell texts; a cell spanning columns is split at the column edges when no word
     crosses them (a missing rule), else its text is repeated (a real merged cell)."""
-    texts = table.extract(x_tolerance=TOLERANCE, y_tolerance=TOLERANCE)
+    texts = cell_texts(page, table)
     columns = _column_edges(table)
     rows = []
     for row, values in zip(table.rows, texts):
@@ -190,18 +190,8 @@ def _aligned_rows(page: PageText, table: Any) -> list[list[str]]:
     """Cells from text alignment: whole words go to the cell holding their centre
     (pdfplumber's own cut can split a word that overhangs a column edge)."""
     words = page.crop(table.bbox).words()
-    rows = []
-    for row in table.rows:
-        texts: list[list[str]] = [[] for _ in row.cells]
-        for word in words:
-            cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
-            for j, cell in enumerate(row.cells):
-                if cell is not None and cell[0] <= cx < cell[2] and cell[1] <= cy < cell[3]:
-                    texts[j].append(word["text"])
-                    break
-        if any(texts):
-            rows.append([" ".join(t) for t in texts])
-    return rows
+    found = in_cells(words, [row.cells for row in table.rows], first_cell=True)
+    return [[" ".join(w["text"] for w in cell) for cell in row] for row in found if any(row)]
 
 
 def _word_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

@@ -534,3 +534,48 @@ def test_attendance_labels(name):
 ])
 def test_attendance_label_look_alikes_yield_nobody(text):
     assert extract_attendees(build(text), "fi") == []
+
+
+# ---------------------------------------------------------------------------
+# one person per line, a dash before the organisation
+
+
+DASH_LINES = {
+    "fi dash lines, two of them run together by a PDF reader, a colon touching the name": (
+        build("Osallistujat:", "Marja Koivisto – Porvoon kaupunki, perhetyön johtaja (pj.) Timo Rantanen – Sipoon kunta",
+              "Liisa Halonen – Loviisan kaupunki, neuvola",
+              "Outi Lahti – Itä-Uudenmaan osaamiskeskus (muistion laatija)", "Poissa:Jari Salo – Askolan kunta",
+              "1. Kokouksen avaus"),
+        [("Marja Koivisto", "Porvoon kaupunki", "chair", P), ("Timo Rantanen", "Sipoon kunta", "member", P),
+         ("Liisa Halonen", "Loviisan kaupunki", "member", P),
+         ("Outi Lahti", "Itä-Uudenmaan osaamiskeskus", "secretary", P), ("Jari Salo", "Askolan kunta", "member", A)]),
+    "en bulleted dash lines with a title and a bracketed role": (
+        build("Attendees:\n- Sarah Mills - Westfield Council, Housing Officer\n- Tom Baker - Riverside Trust (chair)",
+              "1. Apologies"),
+        [("Sarah Mills", "Westfield Council", "member", P), ("Tom Baker", "Riverside Trust", "chair", P)]),
+    "sv dash lines with the role after a comma": (
+        build("Närvarande:\nKarin Åberg – Borgå stad, ordförande\nMats Holm – Lovisa stad\nEva Lind – Sibbo kommun, "
+              "sekreterare"),
+        [("Karin Åberg", "Borgå stad", "chair", P), ("Mats Holm", "Lovisa stad", "member", P),
+         ("Eva Lind", "Sibbo kommun", "secretary", P)]),
+    "a spaced dash inside a double surname is no separator": (
+        build("Läsnä: Sari Laine – Kivelä, Pekka Laaksonen"),
+        [("Sari Laine-Kivelä", None, "member", P), ("Pekka Laaksonen", None, "member", P)]),
+    "a dash before running text ends the list": (
+        build("Läsnä:\nPekka Laaksonen – Lohjan kaupunki\nTiina Virtanen – joka toimi sihteerinä – kertoi hankkeesta."),
+        [("Pekka Laaksonen", "Lohjan kaupunki", "member", P)]),
+}
+
+
+@pytest.mark.parametrize("name", DASH_LINES)
+def test_dash_lines(name):
+    doc, expected = DASH_LINES[name]
+    assert rows(extract_attendees(doc, "fi")) == expected
+
+
+def test_a_bracketed_role_does_not_pass_to_the_next_person():
+    doc = build("Närvarande: Karin Åberg (Borgå stad, ordförande), Mats Holm (Lovisa stad), "
+                "Eva Lind (Sibbo kommun, sekreterare) och Björn Ek")
+    assert rows(extract_attendees(doc, "sv")) == [
+        ("Karin Åberg", "Borgå stad", "chair", P), ("Mats Holm", "Lovisa stad", "member", P),
+        ("Eva Lind", "Sibbo kommun", "secretary", P), ("Björn Ek", None, "member", P)]

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .attendees_cues import Cues, is_name_title, role_of
-from .attendees_text import (Entry, Piece, Tok, add_attribute, bare_word, is_initials, is_name_word, is_plain_word,
+from .attendees_text import (DASH_TOKEN, Entry, Piece, Tok, add_attribute, bare_word, is_initials, is_name_word, is_plain_word,
                              join_dashes, tokens_of)
 from .normalise import canonical_municipality, is_first_name
 
@@ -136,3 +136,54 @@ def entry_of_person(p: Person, kind: str, c: Cues) -> Entry:
     for a in p.attrs:
         add_attribute(e, a.text, c)
     return e
+
+
+class DashPerson(NamedTuple):
+    name: Piece
+    strong: bool
+    attrs: Piece  # the text after the dash up to the next person
+
+
+def dash_people(piece: Piece, c: Cues) -> list[DashPerson] | None:
+    """'Riitta Salonen – Lohjan kaupunki, johtaja (pj.) Mikko Hirvonen – Karjalohjan kunta'.
+
+    One person per line with a spaced dash before the organisation; a PDF reader may
+    run two such lines together, so every 'First Surname –' after the first starts
+    another person. A dash before a lone capitalised word that is no place ('Sari
+    Laine – Kivelä') joins a double surname instead. None when the piece does not
+    open with 'Name –'.
+    """
+    toks = tokens_of(piece)
+    starts: list[tuple[int, int, int]] = []  # (first name token, dash token, strong)
+    for k, tok in enumerate(toks):
+        if not DASH_TOKEN.match(tok.text) or k + 1 >= len(toks) or not _dash_separates(toks, k):
+            continue
+        for n in (2, 3):
+            i = k - n
+            if i < 0 or not all(is_name_word(t.text) for t in toks[i:k]) or toks[k - 1].text.endswith((",", ";")):
+                continue
+            strong = is_first_name(bare_word(toks[i].text))
+            if strong or (i == 0 and n <= 3):
+                # the longest run that still starts with a first name: 'Anna Liisa Mäki –'
+                if not starts or starts[-1][1] != k:
+                    starts.append((i, k, strong))
+                else:
+                    starts[-1] = (i, k, strong)
+    if not starts or starts[0][0] != 0:
+        return None
+    out = []
+    for n, (i, k, strong) in enumerate(starts):
+        end = toks[starts[n + 1][0] - 1].end if n + 1 < len(starts) else piece.end
+        name = Piece(piece.text[toks[i].start - piece.start:toks[k - 1].end - piece.start], toks[i].start)
+        attrs = piece.sub(toks[k].end - piece.start, end - piece.start)
+        out.append(DashPerson(name, strong, attrs))
+    return out
+
+
+def _dash_separates(toks: list[Tok], k: int) -> bool:
+    """The dash at ``k`` stands between a name and what follows it, not inside a surname."""
+    if toks[k].start == toks[k - 1].end or toks[k + 1].start == toks[k].end:
+        return False  # 'Laine–Kivelä' written tight: one surname
+    nxt = toks[k + 1].text
+    lone = k + 2 == len(toks) or nxt.endswith((",", ";")) or toks[k + 2].text.startswith("(")
+    return not (lone and is_name_word(nxt) and not canonical_municipality(bare_word(nxt)))

@@ -69,6 +69,8 @@ def _roles_near(text: str, start: int, end: int, full: bool, c: Cues) -> list[tu
     window = words[-4:] if full else words[-1:]
     skipped: list[str] = []
     for k, w in enumerate(reversed(window)):
+        if k == 0 and w.endswith((")", ",", ";")):
+            break  # '(Lohja, pj.), Name' or '(pj.) Name': the role closes the previous person's words
         w_clean = w.strip(",.:;()")
         if (r := role_of(w_clean)) and r[0] in PROSE_ROLES:
             # 'Kokouksen puheenjohtajaksi valittiin X' names the meeting's chair; 'hallituksen

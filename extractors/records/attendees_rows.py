@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .attendees_cues import Cues, is_job_title, is_name_title, role_of, role_only
 from .attendees_flat import flattened
-from .attendees_names import NameParse, entry_of_person, parse_name, segment_names
+from .attendees_names import DashPerson, NameParse, dash_people, entry_of_person, parse_name, segment_names
 from .attendees_text import (DASH_TOKEN, Entry, Piece, add_attribute, bare_word, is_initials, is_name_word,
                              is_plain_word, join_dashes, piece_lines, set_role, split_top, tokens_of)
 from .normalise import canonical_municipality, is_first_name
@@ -30,6 +30,8 @@ def _parse_line(line: Piece, kind: str, c: Cues) -> list[Entry]:
         line = line.sub(m.end())
     if not line.text:
         return []
+    if (dashed := dash_people(line, c)) is not None:
+        return [_dash_entry(p, kind, c) for p in dashed]
     parts = split_top(line, c.list_sep)
     if len(parts) == 1 and "(" not in line.text:
         toks = tokens_of(line)
@@ -68,6 +70,14 @@ def _parse_line(line: Piece, kind: str, c: Cues) -> list[Entry]:
         else:
             leading.append(part.text)
     return entries
+
+
+def _dash_entry(p: DashPerson, kind: str, c: Cues) -> Entry:
+    """'Name – Organisation, title (pj.)': everything after the dash describes the person."""
+    e = Entry(p.name, kind, 0.85 if p.strong else 0.7, p.strong, end=p.attrs.end if p.attrs.text else p.name.end)
+    if p.attrs.text:
+        add_attribute(e, p.attrs.text, c)
+    return e
 
 
 def _person_shaped(np: NameParse) -> bool:
@@ -156,6 +166,9 @@ def _person_row(cells: list[Piece], c: Cues) -> bool:
     text = cells[0].text
     if m := BULLET.match(text):
         text = text[m.end():]
+    if dashed := dash_people(Piece(text, 0), c):
+        return all(_attribute_like(p.attrs.text, c) for p in dashed if p.attrs.text) and all(
+            _attribute_like(p.text, c) for p in cells[1:])
     toks = [t.text for t in join_dashes(tokens_of(Piece(text, 0)), lower_tail=False)]
     i = 0
     while i < len(toks) and is_name_title(toks[i], c):

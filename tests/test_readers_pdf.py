@@ -171,15 +171,15 @@ def test_table_search_only_on_pages_that_may_hold_tables() -> None:
     assert candidates == {("02", 1), ("10", 1), ("10", 3), ("11", 2)}
 
 
-def page_parts(prefix: str, number: int) -> tuple[pdfium.PdfPage, list[dict], list[dict], float]:
+def page_parts(prefix: str, number: int) -> tuple[pdfium.PdfPage, list[dict], list[dict]]:
     """A real page, its edges and table characters as the reader builds them."""
     doc = pdfium.PdfDocument(real(prefix).read_bytes())
     page = doc[number - 1]
-    top = page.get_mediabox()[3]
     textpage = page.get_textpage()
     records: list = []
-    pdf_chars.text_lines(textpage, top, records)
-    return page, pdf_geometry.page_edges(page, top), pdf_chars.table_chars(textpage, records, top), top
+    pdf_chars.text_lines(textpage, page.get_mediabox()[3], records)
+    view = pdf_geometry.page_view(page)
+    return page, pdf_geometry.page_edges(page, view), pdf_chars.table_chars(textpage, records, view)
 
 
 def merged(edges: list[dict]) -> list[tuple[str, float, float, float, float]]:
@@ -191,7 +191,7 @@ def merged(edges: list[dict]) -> list[tuple[str, float, float, float, float]]:
 @needs_corpus
 @pytest.mark.parametrize("prefix,number", [("10", 1), ("10", 3), ("11", 2)])
 def test_edges_from_pdfium_match_pdfplumbers_parse(prefix: str, number: int) -> None:
-    page, edges, _, _ = page_parts(prefix, number)
+    _, edges, _ = page_parts(prefix, number)
     with pdfplumber.open(real(prefix)) as plumbed:
         theirs = merged(plumbed.pages[number - 1].edges)
     mine = merged(edges)
@@ -203,7 +203,7 @@ def test_edges_from_pdfium_match_pdfplumbers_parse(prefix: str, number: int) -> 
 @needs_corpus
 @pytest.mark.parametrize("prefix,number", [("02", 1), ("10", 1), ("11", 2)])
 def test_cells_port_gives_pdfplumbers_cells(prefix: str, number: int) -> None:
-    _, edges, chars, _ = page_parts(prefix, number)
+    _, edges, chars = page_parts(prefix, number)
     words = pdf_geometry.PageText(chars).words()
     for found in (plumber_utils.filter_edges(edges, "v") + plumber_utils.filter_edges(edges, "h"),
                   plumber_table.words_to_edges_v(words, 3) + plumber_table.words_to_edges_h(words, 1)):
@@ -215,22 +215,28 @@ def test_cells_port_gives_pdfplumbers_cells(prefix: str, number: int) -> None:
 
 @needs_corpus
 def test_a_page_drawn_with_too_many_segments_gives_no_edges(monkeypatch: pytest.MonkeyPatch) -> None:
-    page, edges, _, top = page_parts("10", 1)
+    page, edges, _ = page_parts("10", 1)
     assert edges
     monkeypatch.setattr(pdf_geometry, "MAX_SEGMENTS", 20)
-    assert pdf_geometry.page_edges(page, top) == []
+    assert pdf_geometry.page_edges(page, pdf_geometry.page_view(page)) == []
 
 
-def positioned_pdf(texts: list[tuple[float, float, str]], form: bytes = b"", form_at: bytes = b"") -> bytes:
-    """One A4 page of Helvetica 10 pt ``(x, y, text)`` runs (PDF space, y up), and optionally
-    a form XObject (its content stream ``form``, a 0.5 scale in its /Matrix) drawn after
-    the ``form_at`` ``cm``: a hand-written PDF whose geometry the test knows."""
+def positioned_pdf(texts: list[tuple[float, float, str]], form: bytes = b"", form_at: bytes = b"",
+                   page_rules: bytes = b"", turned: bool = False) -> bytes:
+    """One A4 page of Helvetica 10 pt ``(x, y, text)`` runs (PDF space, y up) and ``page_rules``,
+    and optionally a form XObject (its content stream ``form``, a 0.5 scale in its /Matrix)
+    drawn after the ``form_at`` ``cm``: a hand-written PDF whose geometry the test knows.
+    ``turned``: all of it drawn a quarter turn round on a landscape page whose /Rotate 90
+    turns it back upright, as some PDF printers write portrait pages."""
     runs = " ".join(f"BT /F1 10 Tf 1 0 0 1 {x} {y} Tm ({t}) Tj ET" for x, y, t in texts).encode("cp1252")
-    page = runs + (b" q %s cm /Fm1 Do Q" % form_at if form else b"")
+    page = runs + b" " + page_rules + (b" q %s cm /Fm1 Do Q" % form_at if form else b"")
+    box, rotate = (b"[0 0 842 595]", b" /Rotate 90") if turned else (b"[0 0 595 842]", b"")
+    if turned:
+        page = b"q 0 1 -1 0 842 0 cm " + page + b" Q"
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >>"
-               b" /XObject << /Fm1 6 0 R >> >> /Contents 5 0 R >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox %s%s /Resources << /Font << /F1 3 0 R >>"
+               b" /XObject << /Fm1 6 0 R >> >> /Contents 5 0 R >>" % (box, rotate),
                b"<< /Length %d >>\nstream\n%s\nendstream" % (len(page), page),
                b"<< /Type /XObject /Subtype /Form /BBox [0 0 2000 2000] /Matrix [0.5 0 0 0.5 0 0]"
                b" /Length %d >>\nstream\n%s\nendstream" % (len(form), form)]
@@ -264,6 +270,17 @@ def test_ruled_table_drawn_in_a_scaled_form_xobject() -> None:
     tables = [b for b in doc.blocks if b.kind == BlockKind.TABLE]
     assert len(tables) == 1 and tables[0].rows == GRID_ROWS
     assert [b.text for b in doc.blocks if b.kind != BlockKind.TABLE] == [texts[-1][2]]
+
+
+def test_ruled_table_on_a_page_drawn_turned_and_rotated_back() -> None:
+    xs, ys = [100, 220, 340, 460], [700, 680, 660]
+    rules = [f"{x} {ys[-1]} m {x} {ys[0]} l S" for x in xs] + [f"{xs[0]} {y} m {xs[-1]} {y} l S" for y in ys]
+    texts = [(x + 5, y - 14, cell) for y, row in zip(ys, GRID_ROWS) for x, cell in zip(xs, row)]
+    data = positioned_pdf(texts, page_rules=" ".join(rules).encode(), turned=True)
+    doc = read_document(Path("turned.pdf"), data)
+    tables = [b for b in doc.blocks if b.kind == BlockKind.TABLE]
+    assert len(tables) == 1 and tables[0].rows == GRID_ROWS
+    assert not [b.text for b in doc.blocks if b.kind != BlockKind.TABLE]  # the cells are not paragraphs too
 
 
 def test_ragged_last_column_of_an_aligned_table_keeps_its_words() -> None:

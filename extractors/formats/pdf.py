@@ -23,7 +23,7 @@ from schemas.document import BlockKind, Document, DocumentBuilder
 from . import ocr as ocr_engine
 from .errors import ReadError
 from .pdf_chars import table_chars, text_lines
-from .pdf_geometry import page_edges
+from .pdf_geometry import concat, invert, map_box, page_edges, page_view
 from .pdf_layout import Line, PageContent, Part, assign_heading_levels, group_lines, mark_running_lines
 from .pdf_tables import TableRegion, find_tables
 
@@ -186,8 +186,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> tupl
             return content, page
         regions: list[TableRegion] = []
         if lines and _may_hold_table(page, lines):
-            column_rows = [(x.x0, x.top, x.x1, x.bottom) for x in lines if x.wide_gaps >= 2]
-            regions = find_tables(table_chars(textpage, chars, page_top), page_edges(page, page_top), column_rows)
+            regions = _tables(page, textpage, chars, lines)
     finally:
         textpage.close()
     if regions:
@@ -198,6 +197,18 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> tupl
         at = next((k for k, p in enumerate(content.parts) if p.top > region.top), len(content.parts))
         content.parts.insert(at, part)
     return content, page
+
+
+def _tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, chars: list[Any], lines: list[Line]) -> list[TableRegion]:
+    """The page's tables, searched in its view space (turned by its /Rotate, as a reader
+    sees it) and placed back in the lines' space (PDF's x, y down from the top)."""
+    view, lines_space = page_view(page), page_view(page, rotation=0)
+    to_view, back = concat(invert(lines_space), view), concat(invert(view), lines_space)
+    column_rows = [map_box(to_view, (x.x0, x.top, x.x1, x.bottom)) for x in lines if x.wide_gaps >= 2]
+    found = find_tables(table_chars(textpage, chars, view), page_edges(page, view), column_rows)
+    if view == lines_space:
+        return found
+    return [TableRegion(*map_box(back, (r.x0, r.top, r.x1, r.bottom)), rows=r.rows) for r in found]
 
 
 def unreadable_share(text: str) -> float:

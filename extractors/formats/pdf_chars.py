@@ -15,12 +15,15 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .pdf_geometry import Matrix, concat, map_box
 from .pdf_layout import Line
 from .pdf_text import SPACING_MARKS, attach_marks, recompose_marks
 
-# A character record: [char, left, right, bottom, top, size, index, upright, text object],
+# A character record: [char, left, right, bottom, top, size, index, turn, text object],
 # PDF space (y up); a space has no geometry (it only separates words)
 Char = list[Any]
+Turn = tuple[float, float, float, float]  # the text matrix without its offset
+UPRIGHT: Turn = (1.0, 0.0, 0.0, 1.0)
 DESCENT = 0.2  # share of the font size below the baseline, for a table character's box
 BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 # U+00AD in a PDF is a drawn glyph (the soft hyphen was already resolved when the page
@@ -74,7 +77,7 @@ def _read_chars(textpage: pdfium.PdfTextPage) -> list[list[Char]]:
     left, right, bottom, top = box = [ctypes.c_double() for _ in range(4)]
     at = _address(raw)
     at_left, at_right, at_bottom, at_top = (ctypes.addressof(v) for v in box)
-    styles: dict[int | None, tuple[float, bool]] = {}
+    styles: dict[int | None, tuple[float, Turn]] = {}
     lines: list[list[Char]] = []
     current: list[Char] = []
     base_at: int | None = None  # the character whose baseline the next one is compared with
@@ -86,7 +89,7 @@ def _read_chars(textpage: pdfium.PdfTextPage) -> list[list[Char]]:
                 current, base_at = [], None
             continue
         if ch.isspace():
-            record = [ch, 0.0, 0.0, 0.0, 0.0, 0.0, i, True, None]
+            record = [ch, 0.0, 0.0, 0.0, 0.0, 0.0, i, UPRIGHT, None]
         else:
             _char_box(at, i, at_left, at_right, at_bottom, at_top)
             obj = _text_object(at, i)
@@ -118,16 +121,15 @@ def _baseline(textpage: int, index: int) -> float:
     return y.value
 
 
-def _style(raw: Any, index: int) -> tuple[float, bool]:
+def _style(raw: Any, index: int) -> tuple[float, Turn]:
     """The size a reader sees: pdfium's font size times the text matrix scale (Quartz and
-    others set the font at 1 pt and scale it with the matrix); and whether the text runs
-    upright, left to right."""
+    others set the font at 1 pt and scale it with the matrix); and the matrix's turn."""
     size = pdfium_c.FPDFText_GetFontSize(raw, index) or 0.0
-    matrix = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
-        return size, True
-    scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
-    return (size * scale if scale > 0 else size), matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFText_GetMatrix(raw, index, m):
+        return size, UPRIGHT
+    scale = abs(m.a * m.d - m.b * m.c) ** 0.5
+    return (size * scale if scale > 0 else size), (m.a, m.b, m.c, m.d)
 
 
 def _make_line(raw: Any, chars: list[Char], page_top: float, bold: dict[int | None, bool]) -> Line | None:
@@ -168,20 +170,21 @@ def _is_bold(raw: Any, char: Char, cache: dict[int | None, bool]) -> bool:
     return found
 
 
-def table_chars(textpage: pdfium.PdfTextPage, chars: list[Char], page_top: float) -> list[dict[str, Any]]:
-    """pdfplumber-shaped characters (``text``, ``x0``, ``x1``, ``top``, ``bottom``, y down
-    from ``page_top``) from ``text_lines``'s records, accents already folded in.
+def table_chars(textpage: pdfium.PdfTextPage, chars: list[Char], view: Matrix) -> list[dict[str, Any]]:
+    """pdfplumber-shaped characters (``text``, ``x0``, ``x1``, ``top``, ``bottom``, in
+    ``view`` space) from ``text_lines``'s records, accents already folded in.
 
     x spans the glyph's advance (pdfium's loose box, as pdfminer has it), so word gaps
-    and column edges do not move with each glyph's side bearings; y is one font size high
-    on the baseline, so the characters of a line share their top. A space takes its place
-    from the character before it: it only separates words.
+    and column edges do not move with each glyph's side bearings; y of upright text is
+    one font size high on the baseline, so the characters of a line share their top. A
+    space takes its place from the character before it: it only separates words.
     """
     out: list[dict[str, Any]] = []
     rect = pdfium_c.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
     at, rect_at, x_at, y_at = _address(textpage.raw), ctypes.addressof(rect), ctypes.addressof(x), ctypes.addressof(y)
-    for ch, _, _, _, _, size, index, upright, obj in chars:
+    upright: dict[Turn, bool] = {}
+    for ch, _, _, _, _, size, index, turn, obj in chars:
         if not ch:
             continue  # an accent folded into its letter
         if obj is None or ch.isspace():
@@ -189,13 +192,20 @@ def table_chars(textpage: pdfium.PdfTextPage, chars: list[Char], page_top: float
                 out.append({**out[-1], "text": " ", "x0": out[-1]["x1"], "width": 0.0})
             continue
         _loose_box(at, index, rect_at)
-        if upright:
+        x0, top, x1, bottom = map_box(view, (rect.left, rect.bottom, rect.right, rect.top))
+        if turn not in upright:
+            upright[turn] = _upright(turn, view)
+        if upright[turn]:
             _origin(at, index, x_at, y_at)
-            base = page_top - y.value
+            base = view[1] * x.value + view[3] * y.value + view[5]
             top, bottom = base - (1 - DESCENT) * size, base + DESCENT * size
-        else:
-            top, bottom = page_top - rect.top, page_top - rect.bottom
-        out.append({"text": HYPHEN_GLYPHS.get(ch, ch), "x0": rect.left, "x1": rect.right, "top": top,
-                    "bottom": bottom, "doctop": top, "width": rect.right - rect.left,
-                    "height": bottom - top, "size": size, "upright": upright})
+        out.append({"text": HYPHEN_GLYPHS.get(ch, ch), "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+                    "doctop": top, "width": x1 - x0, "height": bottom - top, "size": size, "upright": upright[turn]})
     return out
+
+
+def _upright(turn: Turn, view: Matrix) -> bool:
+    """Does text drawn with ``turn`` run left to right, right side up, in ``view`` space
+    (pdfminer's test, with the view's y running down)?"""
+    a, b, c, d, _, _ = concat((*turn, 0.0, 0.0), view)
+    return a * d < 0 and b * c >= 0

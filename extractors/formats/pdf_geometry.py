@@ -1,7 +1,8 @@
 """Table grids of a PDF page without pdfminer: the drawn edges of pypdfium2's path objects
-shaped as pdfplumber's edges (``x0``, ``x1``, ``top``, ``bottom``, ``orientation``; y
-top-down from the page's top edge), and pdfplumber's pure table geometry (edge merging,
-intersections, cells, word alignment) run on them and on pdfium's characters."""
+shaped as pdfplumber's edges (``x0``, ``x1``, ``top``, ``bottom``, ``orientation``) in the
+page's view space (turned by its /Rotate, y down from the top), and pdfplumber's pure
+table geometry (edge merging, intersections, cells, word alignment) run on them and on
+pdfium's characters."""
 from __future__ import annotations
 
 import ctypes
@@ -13,8 +14,7 @@ import pypdfium2.raw as pdfium_c
 from pdfplumber import table as plumber_table
 from pdfplumber import utils as plumber_utils
 
-Matrix = tuple[float, float, float, float, float, float]
-IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+Matrix = tuple[float, float, float, float, float, float]  # PDF's a b c d e f: x' = ax + cy + e
 TOLERANCE = 3  # pdfplumber's defaults: snapping, joining, intersections, word gaps
 MIN_EDGE = 3  # shorter merged edges are no rules
 MIN_WORDS_VERTICAL = 3  # words sharing an x that make an implied column edge
@@ -22,17 +22,46 @@ Box = tuple[float, float, float, float]
 MAX_SEGMENTS = 50_000  # more path segments than this: the page is a drawing (a map, a chart), not a table
 
 
-def page_edges(page: pdfium.PdfPage, page_top: float) -> list[dict[str, Any]]:
+def page_view(page: pdfium.PdfPage, rotation: int | None = None) -> Matrix:
+    """The matrix from PDF space to the page as a viewer shows it: its /Rotate applied (or
+    ``rotation``), x from the left, y down from the top, as pdfminer lays a page out. Text
+    drawn turned on a page that is turned back reads upright there."""
+    x0, y0, x1, y1 = page.get_mediabox()
+    turn = (page.get_rotation() if rotation is None else rotation) % 360
+    if turn == 90:
+        return (0.0, 1.0, 1.0, 0.0, -y0, -x0)
+    if turn == 180:
+        return (-1.0, 0.0, 0.0, 1.0, x1, -y0)
+    if turn == 270:
+        return (0.0, -1.0, -1.0, 0.0, y1, x1)
+    return (1.0, 0.0, 0.0, -1.0, 0.0, y1)
+
+
+def invert(m: Matrix) -> Matrix:
+    a, b, c, d, e, f = m
+    det = a * d - b * c
+    return (d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det)
+
+
+def map_box(m: Matrix, box: Box) -> Box:
+    """The box ``(x0, y0, x1, y1)`` through ``m`` (a quarter turn keeps a box a box)."""
+    a, b, c, d, e, f = m
+    xs = (box[0] * a + box[1] * c + e, box[2] * a + box[3] * c + e)
+    ys = (box[0] * b + box[1] * d + f, box[2] * b + box[3] * d + f)
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def page_edges(page: pdfium.PdfPage, view: Matrix) -> list[dict[str, Any]]:
     """Horizontal and vertical edges of every drawn path (lines, rectangle sides, straight
-    runs of curves), in form XObjects too, as pdfplumber's ``page.edges`` has them; none
-    for a page drawn with more than ``MAX_SEGMENTS`` segments."""
+    runs of curves), in form XObjects too, as pdfplumber's ``page.edges`` has them, in
+    ``view`` space; none for a page drawn with more than ``MAX_SEGMENTS`` segments."""
     edges: list[dict[str, Any]] = []
     raw = page.raw
     objects = [pdfium_c.FPDFPage_GetObject(raw, i) for i in range(pdfium_c.FPDFPage_CountObjects(raw))]
-    return edges if _collect(edges, objects, IDENTITY, page_top, 0) <= MAX_SEGMENTS else []
+    return edges if _collect(edges, objects, view, 0) <= MAX_SEGMENTS else []
 
 
-def _collect(edges: list[dict[str, Any]], objects: list[Any], outer: Matrix, page_top: float, segments: int) -> int:
+def _collect(edges: list[dict[str, Any]], objects: list[Any], outer: Matrix, segments: int) -> int:
     """Edges of ``objects`` drawn with the matrix ``outer``; the running segment count."""
     fs = pdfium_c.FS_MATRIX()
     for obj in objects:
@@ -43,23 +72,23 @@ def _collect(edges: list[dict[str, Any]], objects: list[Any], outer: Matrix, pag
             continue
         if not pdfium_c.FPDFPageObj_GetMatrix(obj, fs):
             continue
-        matrix = _concat((fs.a, fs.b, fs.c, fs.d, fs.e, fs.f), outer)
+        matrix = concat((fs.a, fs.b, fs.c, fs.d, fs.e, fs.f), outer)
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             inner = [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(pdfium_c.FPDFFormObj_CountObjects(obj))]
-            segments = _collect(edges, inner, matrix, page_top, segments)
+            segments = _collect(edges, inner, matrix, segments)
         else:
-            segments += _path_edges(edges, obj, matrix, page_top)
+            segments += _path_edges(edges, obj, matrix)
     return segments
 
 
-def _concat(inner: Matrix, outer: Matrix) -> Matrix:
+def concat(inner: Matrix, outer: Matrix) -> Matrix:
     """``inner`` then ``outer`` (PDF's row-vector convention: p' = p x inner x outer)."""
     a, b, c, d, e, f = inner
     A, B, C, D, E, F = outer
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _path_edges(edges: list[dict[str, Any]], obj: Any, m: Matrix, page_top: float) -> int:
+def _path_edges(edges: list[dict[str, Any]], obj: Any, m: Matrix) -> int:
     """Each subpath's on-curve points (Bezier control points skipped, a closed subpath back
     to its start), joined pairwise; the pairs that run level or plumb are edges."""
     n = pdfium_c.FPDFPath_CountSegments(obj)
@@ -77,7 +106,7 @@ def _path_edges(edges: list[dict[str, Any]], obj: Any, m: Matrix, page_top: floa
         else:
             bezier = 0
         pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-        point = (x.value * a + y.value * c + e, page_top - (x.value * b + y.value * d + f))
+        point = (x.value * a + y.value * c + e, x.value * b + y.value * d + f)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             _add_edges(edges, points)
             points = [point]

@@ -202,7 +202,7 @@ def test_edges_from_pdfium_match_pdfplumbers_parse(prefix: str, number: int) -> 
 
 @needs_corpus
 @pytest.mark.parametrize("prefix,number", [("02", 1), ("10", 1), ("11", 2)])
-def test_cells_port_gives_pdfplumbers_cells(prefix: str, number: int) -> None:
+def test_ports_give_pdfplumbers_cells_and_cell_texts(prefix: str, number: int) -> None:
     _, edges, chars = page_parts(prefix, number)
     words = pdf_geometry.PageText(chars).words()
     for found in (plumber_utils.filter_edges(edges, "v") + plumber_utils.filter_edges(edges, "h"),
@@ -211,6 +211,9 @@ def test_cells_port_gives_pdfplumbers_cells(prefix: str, number: int) -> None:
             plumber_utils.filter_edges(plumber_table.merge_edges(found, 3, 3, 3, 3), min_length=3), 3, 3)
         cells = pdf_geometry.intersections_to_cells(points)
         assert cells and cells == plumber_table.intersections_to_cells(points)
+        page = pdf_geometry.PageText(chars)
+        for table in (plumber_table.Table(page, group) for group in plumber_table.cells_to_tables(cells)):
+            assert pdf_geometry.cell_texts(page, table) == table.extract(x_tolerance=3, y_tolerance=3)
 
 
 @needs_corpus

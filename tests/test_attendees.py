@@ -579,3 +579,80 @@ def test_a_bracketed_role_does_not_pass_to_the_next_person():
     assert rows(extract_attendees(doc, "sv")) == [
         ("Karin Åberg", "Borgå stad", "chair", P), ("Mats Holm", "Lovisa stad", "member", P),
         ("Eva Lind", "Sibbo kommun", "secretary", P), ("Björn Ek", None, "member", P)]
+
+
+# ---------------------------------------------------------------------------
+# officers named by a memo header's role labels, and role columns
+
+
+OFFICER_ROWS = {
+    "fi memo header table: role label rows before the present rows": (
+        build([["Aika", "ti 3.2.2009 klo 13–15", ""], ["Paikka", "Keravan kaupungintalo", ""],
+               ["Puheenjohtaja", "Marja Koivisto", "Keravan kaupunki"], ["Sihteeri", "Timo Rantanen", "Tuusulan kunta"],
+               ["Läsnä", "Liisa Halonen", "Järvenpään kaupunki"], ["Läsnä", "Outi Lahti", "Keski-Uudenmaan osaamiskeskus"]],
+              "1. Avaus"),
+        [("Marja Koivisto", "Keravan kaupunki", "chair", P), ("Timo Rantanen", "Tuusulan kunta", "secretary", P),
+         ("Liisa Halonen", "Järvenpään kaupunki", "member", P),
+         ("Outi Lahti", "Keski-Uudenmaan osaamiskeskus", "member", P)]),
+    "sv header lines": (
+        build("Tid: 3.2.2009 kl. 13", "Ordförande: Karin Åberg, Borgå stad", "Sekreterare: Mats Holm",
+              "Närvarande: Eva Lind, Björn Ek"),
+        [("Karin Åberg", "Borgå stad", "chair", P), ("Mats Holm", None, "secretary", P),
+         ("Eva Lind", None, "member", P), ("Björn Ek", None, "member", P)]),
+    "en header lines, 'Minutes:' names the secretary": (
+        build("Date: 3 March 2009", "Chair: Sarah Mills (Westfield Council)", "Minutes: Tom Baker",
+              "Present: Emma Clarke, Paul Becker"),
+        [("Sarah Mills", "Westfield Council", "chair", P), ("Tom Baker", None, "secretary", P),
+         ("Emma Clarke", None, "member", P), ("Paul Becker", None, "member", P)]),
+    "sv role column 'Uppgift' with job titles beside the roles": (
+        build("Närvarande:", [["Namn", "Organisation", "Uppgift"], ["Karin Åberg", "Borgå stad", "ordförande"],
+                              ["Mats Holm", "Borgå stad", "skolkurator"], ["Eva Lind", "Folkhälsan", "sekreterare"]]),
+        [("Karin Åberg", "Borgå stad", "chair", P), ("Mats Holm", "Borgå stad", "member", P),
+         ("Eva Lind", "Folkhälsan", "secretary", P)]),
+    "en role column 'Capacity'": (
+        build([["Name", "Organisation", "Capacity"], ["Sarah Mills", "Westfield Council", "Chair"],
+               ["Tom Baker", "Riverside Trust", "Note taker"]]),
+        [("Sarah Mills", "Westfield Council", "chair", P), ("Tom Baker", "Riverside Trust", "secretary", P)]),
+}
+
+
+@pytest.mark.parametrize("name", OFFICER_ROWS)
+def test_officer_rows_and_role_columns(name):
+    doc, expected = OFFICER_ROWS[name]
+    assert rows(extract_attendees(doc, "fi")) == expected
+
+
+@pytest.mark.parametrize("doc", [
+    build("Puheenjohtaja avasi kokouksen.", "Puheenjohtaja: kokouksen avaus ja laillisuus"),
+    build("Hallituksen puheenjohtaja: Matti Virtanen", "Toiminnanjohtaja: Liisa Laine"),
+    build(*[f"{i}. Asia {i} käsiteltiin." for i in range(1, 20)], "Puheenjohtaja: Matti Virtanen, puh. 040 123 4567"),
+])
+def test_officer_row_look_alikes_yield_nobody(doc):
+    assert extract_attendees(doc, "fi") == []
+
+
+SPEAKER_COLUMNS = {
+    "fi programme table: title, name and organisation in the speaker column; merged rows name nobody": (
+        build(("heading", "Ohjelma"), [["Klo", "Aihe", "Alustaja"],
+                                       ["9.00", "Avaus", "kaupunginjohtaja Timo Rantanen, Porvoon kaupunki"],
+                                       ["9.30", "Kahvi", ""], ["10.00", "Ryhmätyöt", "Ryhmätyöt"],
+                                       ["11.00", "Tutkimuksen tuloksia", "dosentti Liisa Halonen, Tampereen yliopisto"]]),
+        [("Timo Rantanen", "Porvoon kaupunki", "speaker", P), ("Liisa Halonen", "Tampereen yliopisto", "speaker", P)]),
+    "sv programme table 'Talare'": (
+        build([["Tid", "Program", "Talare"], ["13.00", "Välkommen", "Karin Åberg, Borgå stad"],
+               ["13.30", "Nya barnskyddslagen", "överinspektör Mats Holm (Länsstyrelsen)"]]),
+        [("Karin Åberg", "Borgå stad", "speaker", P), ("Mats Holm", "Länsstyrelsen", "speaker", P)]),
+    "a responsibility column holds no speakers": (
+        build([["Toimenpide", "Vastuu", "Aikataulu"], ["Kartoitus", "Timo Rantanen", "syksy 2009"]]), []),
+}
+
+
+@pytest.mark.parametrize("name", SPEAKER_COLUMNS)
+def test_programme_speaker_columns(name):
+    doc, expected = SPEAKER_COLUMNS[name]
+    assert rows(extract_attendees(doc, "fi")) == expected
+
+
+def test_an_officer_label_line_ends_at_its_sentence():
+    doc = build("Chair: Dr. Ann Webb. Notes kept by the secretariat (office@example.org).")
+    assert rows(extract_attendees(doc, "en")) == [("Ann Webb", None, "chair", P)]

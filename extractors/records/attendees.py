@@ -32,6 +32,7 @@ STATUS_OF_KIND = {"present": AttendeeStatus.PRESENT, "guest": AttendeeStatus.PRE
                   "speaker": AttendeeStatus.PRESENT, "absent": AttendeeStatus.ABSENT,
                   "invited": None}
 MAX_CONTINUATION_BLOCKS = 40
+HEADER_BLOCKS = 15  # a memo header's rows ('Puheenjohtaja: X'); later such lines are signatures or contacts
 
 
 def extract_attendees(doc: Document, lang: str) -> list[Attendee]:
@@ -44,6 +45,7 @@ def extract_attendees(doc: Document, lang: str) -> list[Attendee]:
     entries: list[Entry] = []
     st = State()
     for block in doc.blocks:
+        st.header = block.index < HEADER_BLOCKS
         if block.kind == BlockKind.HEADING and not heading(block.text, c, single=True):
             st.kind = None
         st.blocks_since += 1

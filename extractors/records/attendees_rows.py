@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from schemas.records import Role
+
 from .attendees_cues import Cues, is_job_title, is_name_title, role_of, role_only
 from .attendees_flat import flattened
 from .attendees_names import DashPerson, NameParse, dash_people, entry_of_person, parse_name, segment_names
@@ -21,10 +23,10 @@ CELL_SPLIT = re.compile(r"\t+| {3,}")
 BULLET = re.compile(r"^(?:[-*•▪◦‣►▶→➢]|\d{1,2}[.)])\s+")
 NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]|§\s*\d+)$")
 LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ ./()-]{0,40}:(?:\s|$)")
-MAX_CONTINUATION_BLOCKS = 40
+OFFICER_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY)
 
 
-def _parse_line(line: Piece, kind: str, c: Cues) -> list[Entry]:
+def parse_line(line: Piece, kind: str, c: Cues) -> list[Entry]:
     """One line of a list: 'A B (Kerava), C D (Tuusula, pj.)', 'A B, Kerava, puheenjohtaja', ..."""
     if m := BULLET.match(line.text):
         line = line.sub(m.end())
@@ -115,6 +117,7 @@ class State:
     blocks_since: int = 0
     last: Entry | None = None
     label: str | None = None  # the heading cell of a tab-aligned row: it may wrap onto the next row
+    header: bool = True  # in the first blocks, where a memo header names the chair and secretary
 
 
 def heading(text: str, c: Cues, single: bool) -> tuple[str, str, bool] | None:
@@ -245,7 +248,7 @@ def _content(cells: list[Piece], kind: str, c: Cues) -> list[Entry]:
     lines = [line for cell in cells[:1] for line in piece_lines(cell)]
     entries: list[Entry] = []
     for line in lines:
-        entries.extend(_parse_line(line, kind, c))
+        entries.extend(parse_line(line, kind, c))
     if len(cells) > 1:
         if len(entries) == 1:  # one person per row: the other cells are attributes
             for cell in cells[1:]:
@@ -254,7 +257,7 @@ def _content(cells: list[Piece], kind: str, c: Cues) -> list[Entry]:
         else:
             for cell in cells[1:]:
                 for line in piece_lines(cell):
-                    entries.extend(_parse_line(line, kind, c))
+                    entries.extend(parse_line(line, kind, c))
     return entries
 
 
@@ -284,6 +287,9 @@ def row_entries(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
             st.kind = None
         st.last = entries[-1] if entries else None
         return entries
+    if st.header or st.kind is not None:
+        if officers := _officer_row(cells, c):
+            return officers
     if st.kind is None:
         return []
     cells = _unwrap_label(cells, st, c)
@@ -306,6 +312,42 @@ def row_entries(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
         st.kind = None
     st.last = entries[-1] if entries else None
     return entries
+
+
+def _officer_row(cells: list[Piece], c: Cues) -> list[Entry]:
+    """'Puheenjohtaja | Sirpa Mäkelä | Kirkkonummen kunta', 'Sihteeri: Heidi Gerdt, ARVO-hanke'.
+
+    A memo header names its officers in rows of their own, the role as the label: the
+    label is a chair, vice-chair or secretary word and nothing else, the rest one or
+    more people with their attributes. They were at the meeting.
+    """
+    first = cells[0]
+    if len(cells) > 1:
+        label, content = first.text.rstrip(" :"), cells[1:]
+    elif ":" in first.text:
+        cut = first.text.index(":")
+        label, content = first.text[:cut], [_first_sentence(first.sub(cut + 1), c)]
+    else:
+        return []
+    found = role_of(label)
+    if not found or found[0] not in OFFICER_ROLES or found[1] or not role_only(label) or not content[0].text:
+        return []
+    entries = _content(content, "present", c)
+    if not entries or not all(e.strong or " " in e.name.text for e in entries):
+        return []
+    for e in entries:
+        e.role, e.role_raw = None, None
+        set_role(e, label)
+    return entries
+
+
+def _first_sentence(piece: Piece, c: Cues) -> Piece:
+    """'Cllr Janet Morris. Log maintained by ...' -> 'Cllr Janet Morris.'"""
+    for tok in tokens_of(piece):
+        if tok.text.endswith(".") and tok.end < piece.end and not (
+                is_initials(tok.text) or is_name_title(tok.text, c) or role_of(tok.text)):
+            return Piece(piece.text[:tok.end - piece.start], piece.start)
+    return piece
 
 
 def _listlike(text: str, c: Cues) -> bool:

@@ -1,10 +1,13 @@
 """Attendance tables: cells as pieces of the document text, and tables with a header row."""
 from __future__ import annotations
 
-from schemas.document import Block
+from collections.abc import Callable
 
-from .attendees_cues import Cues
-from .attendees_rows import State, heading
+from schemas.document import Block
+from schemas.records import Role
+
+from .attendees_cues import Cues, role_of
+from .attendees_rows import OFFICER_ROLES, State, heading, parse_line
 from .attendees_text import Entry, Piece, is_initials, is_name_word, set_role
 from .normalise import is_first_name
 
@@ -49,24 +52,41 @@ def header_columns(row: list[Piece], c: Cues) -> dict[str, int] | None:
         text = " ".join(cell.text.casefold().strip(" :*").split())
         if not text or len(text) > 40:
             continue
-        for col in ("first_name", "last_name", "name", "organisation", "role", "status"):
-            if col not in cols and any(text == w or text.startswith(w + " ") for w in c.columns[col]):
+        for col in ("first_name", "last_name", "name", "speaker", "organisation", "role", "status"):
+            if col not in cols and any(text == w or text.startswith(w + " ") for w in c.columns.get(col, ())):
                 cols[col] = k
                 break
-    if "name" in cols or ("first_name" in cols and "last_name" in cols):
+    if "name" in cols or "speaker" in cols or ("first_name" in cols and "last_name" in cols):
         return cols
     return None
 
 
 def header_table(rows: list[list[Piece]], cols: dict[str, int], st: State, c: Cues) -> list[Entry]:
-    entries: list[Entry] = []
+    """People of a table whose header names a person column, under the list's heading.
+
+    Without a heading the table is an attendance table when it has a status column or
+    names a meeting officer in its role column ('Chair', 'sekreterare'); a programme's
+    speaker column ('Alustaja', 'Talare', 'Presenter') holds speakers.
+    """
     kind = st.kind
-    marks = {"x", "✓", "✔", "*"}
 
     def cell(row: list[Piece], col: str) -> Piece | None:
         k = cols.get(col)
         return row[k] if k is not None and k < len(row) and row[k].text else None
 
+    if "name" not in cols and "first_name" not in cols:
+        return _speaker_column(rows, cols["speaker"], c)
+    if kind is None and "role" in cols and any(
+            (r := role_of((cell(row, "role") or Piece("", 0)).text)) and r[0] in OFFICER_ROLES and not r[1]
+            for row in rows):
+        kind = "present"
+    return _people_rows(rows, cols, kind, cell, c)
+
+
+def _people_rows(rows: list[list[Piece]], cols: dict[str, int], kind: str | None,
+                 cell: Callable[[list[Piece], str], Piece | None], c: Cues) -> list[Entry]:
+    entries: list[Entry] = []
+    marks = {"x", "✓", "✔", "*"}
     for row in rows:
         nonempty = [p for p in row if p.text]
         if not nonempty:
@@ -106,4 +126,17 @@ def header_table(rows: list[list[Piece]], cols: dict[str, int], st: State, c: Cu
             if not set_role(e, role.text):
                 e.role_raw = role.text
         entries.append(e)
+    return entries
+
+
+def _speaker_column(rows: list[list[Piece]], k: int, c: Cues) -> list[Entry]:
+    """'sosiaalijohtaja Pekka Aaltonen, Karkkilan kaupunki' in a programme's speaker column."""
+    entries: list[Entry] = []
+    for row in rows:
+        if k >= len(row) or not row[k].text or len({p.text for p in row if p.text}) < 2:
+            continue  # a row merged across the columns ('Lounas', 'Ryhmätyöt: ...') names nobody
+        for e in parse_line(row[k], "speaker", c):
+            if e.strong or " " in e.name.text:
+                e.role = e.role or Role.SPEAKER
+                entries.append(e)
     return entries

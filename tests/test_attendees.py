@@ -656,3 +656,53 @@ def test_programme_speaker_columns(name):
 def test_an_officer_label_line_ends_at_its_sentence():
     doc = build("Chair: Dr. Ann Webb. Notes kept by the secretariat (office@example.org).")
     assert rows(extract_attendees(doc, "en")) == [("Ann Webb", None, "chair", P)]
+
+
+# ---------------------------------------------------------------------------
+# attendance told in sentences, and the memo's writer
+
+
+PROSE_LISTS = {
+    "fi: titles before names, an organisation in the elative, the writer in the next sentence": (
+        build("Kokous pidettiin Porvoon kaupungintalolla 5.3.2009. Läsnä olivat sosiaalijohtaja Marja Koivisto "
+              "(puheenjohtaja), rehtori Timo Rantanen,\nItä-Uudenmaan osaamiskeskuksesta suunnittelija Outi Lahti ja "
+              "terveydenhoitaja Liisa Halonen. Pöytäkirjan laati Liisa Halonen. Poissa oli nuorisosihteeri Jari Salo."),
+        [("Marja Koivisto", None, "chair", P), ("Timo Rantanen", None, "member", P),
+         ("Outi Lahti", "Itä-Uudenmaan osaamiskeskus", "member", P), ("Liisa Halonen", None, "secretary", P),
+         ("Jari Salo", None, "member", A)]),
+    "sv: 'Närvarande var', 'från', the clause after the list": (
+        build("Närvarande var Karin Åberg (ordförande), Mats Holm från Lovisa stad och Eva Lind. "
+              "Protokollet fördes av Eva Lind. Björn Ek hade förhinder."),
+        [("Karin Åberg", None, "chair", P), ("Mats Holm", "Lovisa stad", "member", P),
+         ("Eva Lind", None, "secretary", P), ("Björn Ek", None, "member", A)]),
+    "en: 'Present were', 'Apologies were received from', 'Minutes taken by'": (
+        build("Present were Sarah Mills (Chair), Tom Baker from Riverside Trust and Emma Clarke. Apologies were "
+              "received from Paul Becker and Jan Novak. Minutes taken by Emma Clarke."),
+        [("Sarah Mills", None, "chair", P), ("Tom Baker", "Riverside Trust", "member", P),
+         ("Emma Clarke", None, "secretary", P), ("Paul Becker", None, "member", A), ("Jan Novak", None, "member", A)]),
+    "fi: the absent before their clause, the writer before hers": (
+        build("Kokoukseen osallistuivat Marja Koivisto ja Timo Rantanen sekä kaupungin edustajana Outi Lahti.",
+              "Liisa Halonen ja Jari Salo olivat estyneitä.", "Outi Lahti kirjoitti muistion."),
+        [("Marja Koivisto", None, "member", P), ("Timo Rantanen", None, "member", P),
+         ("Outi Lahti", None, "secretary", P), ("Liisa Halonen", None, "member", A), ("Jari Salo", None, "member", A)]),
+    "no list: the writer alone is the secretary": (
+        build("1. Hankkeen tilanne", "Keskusteltiin hankkeen tilanteesta.", "Muistion kirjoitti projektisihteeri Outi Lahti."),
+        [("Outi Lahti", None, "secretary", P)]),
+}
+
+
+@pytest.mark.parametrize("name", PROSE_LISTS)
+def test_attendance_in_sentences(name):
+    doc, expected = PROSE_LISTS[name]
+    assert rows(extract_attendees(doc, "fi")) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Paikalla olivat myös kuntien edustajat ja hankkeen työntekijät.",
+    "Läsnä olivat kaikki, ja keskustelu oli vilkasta, kun Marja Koivisto kertoi uudesta laista.",
+    "Present were concerns about the budget and Sarah Mills said so.",
+    "Muistion kirjoitti puhtaaksi hankkeen sihteeri.",
+    "The minutes taken by the previous secretary were approved.",
+])
+def test_sentence_look_alikes_yield_nobody(text):
+    assert extract_attendees(build(text), "fi") == []

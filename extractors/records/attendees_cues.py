@@ -38,6 +38,11 @@ class Cues:
     acting_verbs: frozenset[str]  # 'toimi', 'acted': past tense, so the role was held at this meeting
     clause_words: frozenset[str]  # 'että', 'who': running text, never inside a list row
     countries: frozenset[str]  # 'Finland', 'Ruotsi': beside an organisation, never one
+    clauses: tuple[tuple[tuple[str, ...], str], ...]  # ('paikalla', 'olivat') -> 'present': a list follows
+    clauses_after: tuple[tuple[tuple[str, ...], str], ...]  # ('olivat', 'poissa') -> 'absent': a list precedes
+    scribe_before: tuple[tuple[str, ...], ...]  # ('muistion', 'kirjoitti'): the secretary's name follows
+    scribe_after: tuple[tuple[str, ...], ...]  # ('took', 'the', 'minutes'): the secretary's name precedes
+    origins: frozenset[str]  # 'from', 'från': the organisation follows a name
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +54,9 @@ def cues() -> Cues:
     suffixes, context, connectors, links = set(), set(), set(), set()
     titles, verbs, meeting, officer, clause, acting = set(), set(), set(), set(), set(), set()
     countries: set[str] = set()
+    clauses: dict[tuple[str, ...], str] = {}
+    after: dict[tuple[str, ...], str] = {}
+    scribe_b, scribe_a, origins = set(), set(), set()
     for lang in LANGUAGES:
         data = load(lang, "attendance")
         if not data:
@@ -77,6 +85,13 @@ def cues() -> Cues:
         acting.update(w.casefold() for w in data.get("acting_verbs", []))
         clause.update(w.casefold() for w in data.get("clause_words", []))
         countries.update(w.casefold() for w in data.get("countries", []))
+        for kind, phrases in data.get("attendance_clauses", {}).items():
+            clauses.update((tuple(p.casefold().split()), kind) for p in phrases)
+        for kind, phrases in data.get("attendance_clauses_after", {}).items():
+            after.update((tuple(p.casefold().split()), kind) for p in phrases)
+        scribe_b.update(tuple(p.casefold().split()) for p in data.get("scribe_before", []))
+        scribe_a.update(tuple(p.casefold().split()) for p in data.get("scribe_after", []))
+        origins.update(w.casefold() for w in data.get("origin_prepositions", []))
         sw = load(lang, "stopwords")
         stop.update(w.casefold() for w in (sw.get("words", []) if isinstance(sw, dict) else sw))
     alternation = "|".join(r"\s+".join(map(re.escape, h.split())) for h in sorted(kinds, key=len, reverse=True))
@@ -98,7 +113,11 @@ def cues() -> Cues:
                 name_titles=frozenset(titles), presenting_verbs=tuple(sorted(verbs, key=len, reverse=True)),
                 meeting_words=frozenset(meeting), officer_verbs=frozenset(officer | acting),
                 acting_verbs=frozenset(acting), clause_words=frozenset(clause),
-                countries=frozenset(countries))
+                countries=frozenset(countries),
+                clauses=tuple(sorted(clauses.items(), key=lambda kv: len(kv[0]), reverse=True)),
+                clauses_after=tuple(sorted(after.items(), key=lambda kv: len(kv[0]), reverse=True)),
+                scribe_before=tuple(sorted(scribe_b, key=len, reverse=True)),
+                scribe_after=tuple(sorted(scribe_a, key=len, reverse=True)), origins=frozenset(origins))
 
 
 def is_name_title(word: str, c: Cues) -> bool:

@@ -141,7 +141,7 @@ def _speaker_entry(name: Piece, title_line: str, c: Cues) -> Entry | None:
 # sentences and the names in them
 
 
-def _sentences(piece: Piece, c: Cues) -> list[list[Tok]]:
+def sentences(piece: Piece, c: Cues) -> list[list[Tok]]:
     """The tokens of ``piece`` cut into sentences (not after 'Prof.' or an initial)."""
     out: list[list[Tok]] = [[]]
     for tok in tokens_of(piece):
@@ -186,7 +186,7 @@ def _name_piece(toks: list[Tok], i: int, j: int, text: str) -> Piece:
     return Piece(raw, start)
 
 
-def _words(toks: list[Tok]) -> list[str]:
+def words_of(toks: list[Tok]) -> list[str]:
     return [t.text.strip(",;:.!?\"'”“").casefold() for t in toks]
 
 
@@ -211,8 +211,8 @@ def elected_officers(doc: Document, c: Cues) -> list[Entry]:
         if block.kind == BlockKind.TABLE:
             continue
         carry -= 1
-        for toks in _sentences(Piece(block.text, block.start), c):
-            words = _words(toks)
+        for toks in sentences(Piece(block.text, block.start), c):
+            words = words_of(toks)
             if not any(w in c.officer_verbs for w in words):
                 continue
             hits = _officer_roles(toks, words, c)
@@ -292,8 +292,8 @@ def prose_speakers(doc: Document, c: Cues) -> list[Entry]:
     for block in doc.blocks:
         if block.kind == BlockKind.TABLE:
             continue
-        for toks in _sentences(Piece(block.text, block.start), c):
-            words = _words(toks)
+        for toks in sentences(Piece(block.text, block.start), c):
+            words = words_of(toks)
             for i, j in _names(toks, c):
                 if (e := _speaker_in(toks, words, i, j, doc.text, c)) is not None:
                     found.append(e)

@@ -1,17 +1,17 @@
 """Attendance lists -> Attendee records, whatever the layout.
 
 Layouts: real tables (a header row, a heading column or section rows), tab-aligned
-rows, comma and line lists with organisations in brackets, and *flattened columns*
-where each column of a table was run together into one cell (all names, then all
-organisations, then the roles that were not empty). A list goes on while its rows are
-list-shaped: names, bodies, places and roles, or one person followed by short
-attributes ('Name, University of Edinburgh (Chair)', 'Name<TAB>org, projektipäällikkö');
-running text, another label or a heading ends it.
+rows, comma, dash and line lists with organisations in brackets, a memo header's
+officer rows ('Puheenjohtaja | Name | Org'), *flattened columns* where each column of
+a table was run together into one cell, and sentences ('Paikalla olivat ...').
 
-People come from lists under an attendance heading (``attendees_rows``), tables
-(``attendees_tables``, ``attendees_flat``) whose header names a person column. Without a list, ``attendees_prose`` adds the speakers of seminar or
-slide material and the officers the meeting chose ('Kokouksen puheenjohtajaksi
-valittiin X'); with one, prose only settles the roles of people already listed.
+People come from lists under an attendance heading (``attendees_rows``), tables whose
+header names a person or speaker column (``attendees_tables``, ``attendees_flat``) and
+attendance sentences (``attendees_sentences``). Without any of them,
+``attendees_speakers`` adds the speakers of seminar or slide material, and the
+officers the meeting chose or the memo's writer ('Kokouksen puheenjohtajaksi
+valittiin X', 'Muistion kirjoitti X') are added; with a list, prose only settles the
+roles of people already listed.
 """
 from __future__ import annotations
 
@@ -20,9 +20,10 @@ from schemas.records import Attendee, AttendeeStatus, Role
 
 from .attendees_cues import cues
 from .attendees_flat import align_roles
-from .attendees_prose import elected_officers, prose_roles, prose_speakers, speaker_context, top_speakers
+from .attendees_prose import elected_officers, prose_roles
 from .attendees_rows import State, cells_of_line, heading, row_entries
 from .attendees_sentences import prose_lists, scribes
+from .attendees_speakers import prose_speakers, speaker_context, top_speakers
 from .attendees_tables import header_columns, header_table, table_rows
 from .attendees_text import Entry, Piece, piece_lines
 from .evidence import evidence

@@ -1,11 +1,10 @@
-"""Running text: roles of listed people, elected meeting officers, and speakers.
+"""Running text: roles of listed people and elected meeting officers; sentences and names.
 
-Prose names many people; only three shapes make one an attendee here: a meeting
-officer chosen in the minutes ('Kokouksen puheenjohtajaksi valittiin X', 'Mötet
-beslutar att välja X till mötesordförande', 'X was elected chair of the meeting'),
-a speaker at the top of seminar material, and a speaker introduced with a title or
-an organisation in brackets next to a presenting verb ('Professori X (Stakes)
-käsitteli ...', 'Seminaarin avasi perusturvajohtaja X') in seminar or slide material.
+Prose names many people; here it settles the role of a listed person ('puheenjohtaja
+X', 'X toimi sihteerinä') and adds the meeting officers chosen in the minutes
+('Kokouksen puheenjohtajaksi valittiin X', 'Mötet beslutar att välja X till
+mötesordförande', 'X was elected chair of the meeting'). Speakers are in
+``attendees_speakers``, attendance sentences in ``attendees_sentences``.
 """
 from __future__ import annotations
 
@@ -15,12 +14,10 @@ from schemas.document import BlockKind, Document
 from schemas.records import Role
 
 from .attendees_cues import Cues, find_roles, is_job_title, is_name_title, role_of
-from .attendees_text import (Entry, Piece, Tok, bare_word, is_initials, is_name_word, is_plain_word, piece_lines,
-                             tokens_of)
+from .attendees_text import Entry, Piece, Tok, bare_word, is_initials, is_name_word, is_plain_word, tokens_of
 from .normalise import is_first_name, normalise_person
 
 PROSE_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY)
-TITLE_BLOCKS = 4  # a seminar word here names the whole document, not one item in it
 
 
 def _name_pattern(name: str) -> str:
@@ -91,52 +88,6 @@ def _roles_near(text: str, start: int, end: int, full: bool, c: Cues) -> list[tu
     return found
 
 
-def top_speakers(doc: Document, c: Cues) -> list[Entry]:
-    """'Name,' then 'title Organisation' in the first blocks of seminar material."""
-    head_blocks = [b for b in doc.blocks[:8] if b.kind != BlockKind.TABLE]
-    if not speaker_context(doc, c):
-        return []
-    lines: list[Piece] = [line for b in head_blocks for line in piece_lines(Piece(b.text, b.start))]
-    found = []
-    for i, line in enumerate(lines):
-        text = line.text.rstrip(",")
-        toks = text.split()
-        if not 2 <= len(toks) <= 4 or not all(is_name_word(t) for t in toks):
-            # 'Name, title Organisation' on one line
-            if "," in text:
-                head, _, tail = text.partition(",")
-                if (e := _speaker_entry(Piece(head, line.start), tail.strip(), c)):
-                    found.append(e)
-            continue
-        if i + 1 < len(lines) and (e := _speaker_entry(Piece(text, line.start), lines[i + 1].text, c)):
-            found.append(e)
-    return found
-
-
-def _speaker_entry(name: Piece, title_line: str, c: Cues) -> Entry | None:
-    toks = name.text.split()
-    if not 2 <= len(toks) <= 4 or not is_first_name(toks[0]) or not all(is_name_word(t) for t in toks):
-        return None
-    words = title_line.replace(",", " ").split()
-    if not words or len(words) > 10:
-        return None
-    title_words = []
-    for w in words:
-        if w[:1].isupper() and title_words:
-            break
-        title_words.append(w)
-    title = " ".join(title_words).casefold()
-    if not any(t.casefold().endswith(s) for t in title_words for s in c.title_suffixes):
-        return None
-    e = Entry(name, "speaker", 0.7, True, end=name.end)
-    e.role, e.role_raw = Role.SPEAKER, title
-    org = title_line[title_line.find(words[len(title_words)]):].strip(" ,.") if len(words) > len(title_words) else ""
-    if org:
-        e.org.append(org)
-    return e
-
-
-
 # ---------------------------------------------------------------------------
 # sentences and the names in them
 
@@ -152,7 +103,7 @@ def sentences(piece: Piece, c: Cues) -> list[list[Tok]]:
     return [s for s in out if s]
 
 
-def _names(toks: list[Tok], c: Cues, loose: bool = False) -> list[tuple[int, int]]:
+def names_in(toks: list[Tok], c: Cues, loose: bool = False) -> list[tuple[int, int]]:
     """Token spans [i, j) of person names: two to four name words, a known first name first
     or a title before (``loose``: or plain capitalised words inside the sentence); a
     capitalised word that is a role, body, place or function word is none."""
@@ -180,7 +131,7 @@ def _in_name(tok: str, c: Cues, first: bool) -> bool:
     return is_name_word(tok) and not is_name_title(tok, c) and bare_word(tok).casefold() not in c.stopwords
 
 
-def _name_piece(toks: list[Tok], i: int, j: int, text: str) -> Piece:
+def name_piece(toks: list[Tok], i: int, j: int, text: str) -> Piece:
     start, end = toks[i].start, toks[j - 1].end
     raw = text[start:end].rstrip(",;:.")
     return Piece(raw, start)
@@ -220,14 +171,14 @@ def elected_officers(doc: Document, c: Cues) -> list[Entry]:
                 carry = 3  # this block and the two after it
             hits = [(k, role) for k, role, q in hits
                     if q == "meeting" or (q == "bare" and carry > 0 and role not in filled)]
-            names = _names(toks, c, loose=True)
+            names = names_in(toks, c, loose=True)
             taken: set[tuple[int, int]] = set()
             for k, role in hits:
                 span = _nearest(k, [n for n in names if n not in taken], toks, words, c)
                 if span is not None:
                     taken.add(span)
                     filled.add(role)
-                    e = Entry(_name_piece(toks, *span, doc.text), "present", 0.75, True)
+                    e = Entry(name_piece(toks, *span, doc.text), "present", 0.75, True)
                     e.role, e.role_raw = role, toks[k].text.strip(",;:.()")
                     found.append(e)
     return found
@@ -272,68 +223,3 @@ def _nearest(k: int, names: list[tuple[int, int]], toks: list[Tok], words: list[
         if key < best_key:
             best, best_key = (i, j), key
     return best
-
-
-# ---------------------------------------------------------------------------
-# speakers introduced in running text
-
-
-def prose_speakers(doc: Document, c: Cues) -> list[Entry]:
-    """Speakers of seminar or slide material named in running text.
-
-    'Professori X (Stakes / THL) käsitteli ...' and 'Dr Y (University of Leeds) spoke
-    about ...': a title or a bracketed organisation, then a presenting verb after the
-    name; 'Seminaarin avasi perusturvajohtaja X.': the verb before a titled name that
-    ends its clause.
-    """
-    found: list[Entry] = []
-    if not speaker_context(doc, c, blocks=TITLE_BLOCKS):
-        return []
-    for block in doc.blocks:
-        if block.kind == BlockKind.TABLE:
-            continue
-        for toks in sentences(Piece(block.text, block.start), c):
-            words = words_of(toks)
-            for i, j in _names(toks, c):
-                if (e := _speaker_in(toks, words, i, j, doc.text, c)) is not None:
-                    found.append(e)
-    return found
-
-
-def _speaker_in(toks: list[Tok], words: list[str], i: int, j: int, text: str, c: Cues) -> Entry | None:
-    title = toks[i - 1].text if i > 0 and (is_name_title(toks[i - 1].text, c)
-                                           or is_job_title(toks[i - 1].text, c)) else None
-    k = j
-    org = None
-    if k < len(toks) and toks[k].text.startswith("(") and not toks[j - 1].text.endswith((",", ".")):
-        org = toks[k].text.strip("()").strip() or None
-        k += 1
-    verb_after = _verb_at(words, k, c) and not toks[k - 1].text.endswith((".", ";"))
-    verb_before = False
-    if title and (j == len(toks) or toks[j - 1].text.endswith((".", ",")) or toks[j].text.startswith("(")):
-        lead = words[max(0, i - 6):i - 1]
-        verb_before = any(_verb_at(lead, n, c) for n in range(len(lead)))
-    if not ((title or org) and verb_after) and not verb_before:
-        return None
-    if not title and not is_first_name(bare_word(toks[i].text)):
-        return None
-    n_verb = next((len(v) for v in c.presenting_verbs if tuple(words[k:k + len(v)]) == v), 0) if verb_after else 0
-    # The evidence runs from the title to the verb: 'Professori X (Stakes / THL) käsitteli'.
-    e = Entry(_name_piece(toks, i, j, text), "speaker", 0.7, True, start=toks[i - 1].start if title else None,
-              end=toks[k + n_verb - 1].end if n_verb else None)
-    e.role, e.role_raw = Role.SPEAKER, title.strip(",.").casefold() if title else None
-    if org and org[:1].isupper():
-        e.org.append(org)
-    return e
-
-
-def _verb_at(words: list[str], k: int, c: Cues) -> bool:
-    return any(tuple(words[k:k + len(v)]) == v for v in c.presenting_verbs)
-
-
-def speaker_context(doc: Document, c: Cues, blocks: int = 12) -> bool:
-    """Slides, or seminar words in the first ``blocks`` blocks (a seminar summary, a programme)."""
-    if doc.format in ("pptx", "ppt", "odp"):
-        return True
-    context = " ".join(b.text.casefold() for b in doc.blocks[:blocks] if b.kind != BlockKind.TABLE)
-    return any(w in context for w in c.speaker_context)

@@ -1,0 +1,125 @@
+"""Speakers of seminar and slide material: at the top, in a programme, in running text.
+
+A speaker is named in three shapes here: at the top of the material or on a deck's
+title slide ('Name,' / 'title Organisation', 'Projektipäällikkö Name', 'Name,
+projektledare'), on a programme line ('12.30 Topic – Name'), and next to a presenting
+verb in running text ('Professori X (Stakes) käsitteli ...', 'Seminaarin avasi
+perusturvajohtaja X').
+"""
+from __future__ import annotations
+
+from schemas.document import BlockKind, Document
+from schemas.records import Role
+
+from .attendees_cues import Cues, is_job_title, is_name_title
+from .attendees_prose import name_piece, names_in, sentences, words_of
+from .attendees_text import Entry, Piece, Tok, bare_word, is_name_word, piece_lines
+from .normalise import is_first_name
+
+TITLE_BLOCKS = 4  # a seminar word here names the whole document, not one item in it
+
+
+def top_speakers(doc: Document, c: Cues) -> list[Entry]:
+    """'Name,' then 'title Organisation' in the first blocks of seminar material."""
+    head_blocks = [b for b in doc.blocks[:8] if b.kind != BlockKind.TABLE]
+    if not speaker_context(doc, c):
+        return []
+    lines: list[Piece] = [line for b in head_blocks for line in piece_lines(Piece(b.text, b.start))]
+    found = []
+    for i, line in enumerate(lines):
+        text = line.text.rstrip(",")
+        toks = text.split()
+        if not 2 <= len(toks) <= 4 or not all(is_name_word(t) for t in toks):
+            # 'Name, title Organisation' on one line
+            if "," in text:
+                head, _, tail = text.partition(",")
+                if (e := _speaker_entry(Piece(head, line.start), tail.strip(), c)):
+                    found.append(e)
+            continue
+        if i + 1 < len(lines) and (e := _speaker_entry(Piece(text, line.start), lines[i + 1].text, c)):
+            found.append(e)
+    return found
+
+
+def _speaker_entry(name: Piece, title_line: str, c: Cues) -> Entry | None:
+    toks = name.text.split()
+    if not 2 <= len(toks) <= 4 or not is_first_name(toks[0]) or not all(is_name_word(t) for t in toks):
+        return None
+    words = title_line.replace(",", " ").split()
+    if not words or len(words) > 10:
+        return None
+    title_words = []
+    for w in words:
+        if w[:1].isupper() and title_words:
+            break
+        title_words.append(w)
+    title = " ".join(title_words).casefold()
+    if not any(t.casefold().endswith(s) for t in title_words for s in c.title_suffixes):
+        return None
+    e = Entry(name, "speaker", 0.7, True, end=name.end)
+    e.role, e.role_raw = Role.SPEAKER, title
+    org = title_line[title_line.find(words[len(title_words)]):].strip(" ,.") if len(words) > len(title_words) else ""
+    if org:
+        e.org.append(org)
+    return e
+
+
+def prose_speakers(doc: Document, c: Cues) -> list[Entry]:
+    """Speakers of seminar or slide material named in running text.
+
+    'Professori X (Stakes / THL) käsitteli ...' and 'Dr Y (University of Leeds) spoke
+    about ...': a title or a bracketed organisation, then a presenting verb after the
+    name; 'Seminaarin avasi perusturvajohtaja X.': the verb before a titled name that
+    ends its clause.
+    """
+    found: list[Entry] = []
+    if not speaker_context(doc, c, blocks=TITLE_BLOCKS):
+        return []
+    for block in doc.blocks:
+        if block.kind == BlockKind.TABLE:
+            continue
+        for toks in sentences(Piece(block.text, block.start), c):
+            words = words_of(toks)
+            for i, j in names_in(toks, c):
+                if (e := _speaker_in(toks, words, i, j, doc.text, c)) is not None:
+                    found.append(e)
+    return found
+
+
+def _speaker_in(toks: list[Tok], words: list[str], i: int, j: int, text: str, c: Cues) -> Entry | None:
+    title = toks[i - 1].text if i > 0 and (is_name_title(toks[i - 1].text, c)
+                                           or is_job_title(toks[i - 1].text, c)) else None
+    k = j
+    org = None
+    if k < len(toks) and toks[k].text.startswith("(") and not toks[j - 1].text.endswith((",", ".")):
+        org = toks[k].text.strip("()").strip() or None
+        k += 1
+    verb_after = _verb_at(words, k, c) and not toks[k - 1].text.endswith((".", ";"))
+    verb_before = False
+    if title and (j == len(toks) or toks[j - 1].text.endswith((".", ",")) or toks[j].text.startswith("(")):
+        lead = words[max(0, i - 6):i - 1]
+        verb_before = any(_verb_at(lead, n, c) for n in range(len(lead)))
+    if not ((title or org) and verb_after) and not verb_before:
+        return None
+    if not title and not is_first_name(bare_word(toks[i].text)):
+        return None
+    n_verb = next((len(v) for v in c.presenting_verbs if tuple(words[k:k + len(v)]) == v), 0) if verb_after else 0
+    # The evidence runs from the title to the verb: 'Professori X (Stakes / THL) käsitteli'.
+    e = Entry(name_piece(toks, i, j, text), "speaker", 0.7, True, start=toks[i - 1].start if title else None,
+              end=toks[k + n_verb - 1].end if n_verb else None)
+    e.role, e.role_raw = Role.SPEAKER, title.strip(",.").casefold() if title else None
+    if org and org[:1].isupper():
+        e.org.append(org)
+    return e
+
+
+def _verb_at(words: list[str], k: int, c: Cues) -> bool:
+    return any(tuple(words[k:k + len(v)]) == v for v in c.presenting_verbs)
+
+
+def speaker_context(doc: Document, c: Cues, blocks: int = 12) -> bool:
+    """Slides, or seminar words in the first ``blocks`` blocks (a seminar summary, a programme)."""
+    if doc.format in ("pptx", "ppt", "odp"):
+        return True
+    context = " ".join(b.text.casefold() for b in doc.blocks[:blocks] if b.kind != BlockKind.TABLE)
+    return any(w in context for w in c.speaker_context)

@@ -1,8 +1,8 @@
 """Plain-text and Markdown exports: legacy encodings, mojibake, Markdown structure,
-tab-aligned columns, pipe tables and HTML fragments inside the text."""
+e-mail quoting, tab- and space-aligned columns, pipe and ASCII-grid tables and HTML
+fragments inside the text (tables: ``text_tables``; inline markup: ``text_inline``)."""
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from pathlib import Path
@@ -13,23 +13,20 @@ from ftfy.badness import is_bad
 from schemas.document import BlockKind, Document, DocumentBuilder
 
 from .errors import ReadError
+from .text_inline import BLOCK_TAG, cell_text, render_inline
+from .text_tables import aligned_columns, grid_table, html_table_rows
+
+__all__ = ["decode", "read", "render_inline", "cell_text"]
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-BULLET = re.compile(r"^(\s*)(?:[-*+•▪◦‣❖►▶→➢]|\d{1,2}[.)](?=\s)|[a-zåäö][.)](?=\s))\s+(.*)$")
+BULLET = re.compile(r"^(\s*)(?:[-*+•▪◦‣❖►▶→➢]|\d{1,2}[.)](?=\s)|([a-zåäö])[.)](?=\s))\s+(.*)$")
 PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
-MD_ESCAPE = re.compile(r"\\+([\\_*\[\]()#|`])")
-EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-TAG = re.compile(r"<[^>]+>")
-BLOCK_TAG = re.compile(r"<\s*/?\s*(p|br|li|ul|ol|div|tr|h\d)\b[^>]*>", re.I)
+PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*([|+]\s*:?-{2,}:?\s*)*\|?\s*$")
 HTML_TABLE_START = re.compile(r"<table\b", re.I)
 HTML_TABLE_END = re.compile(r"</table\s*>", re.I)
-ROW_RE = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.I | re.S)
-CELL_RE = re.compile(r"<t([dh])\b([^>]*)>(.*?)</t[dh]\s*>", re.I | re.S)
-SPAN_RE = re.compile(r"colspan\s*=\s*[\"']?(\d+)", re.I)
-INLINE_BULLET = re.compile(r"(?:^|\s)\*\s+")
 SPACED_GAP = re.compile(r"\S {2,}\S")  # two or more spaces between words: a column gap candidate
+# e-mail quoting: "> text", ">> text", "> > text"; a lone "> 50" is a comparison, not a quote
+QUOTE = re.compile(r"^[ \t]{0,3}((?:>[ \t]?)+)")
 MAX_TEXT_BYTES = 200 * 1024 * 1024
 LEGACY_ENCODINGS = ("cp1252", "iso8859_15", "latin_1", "cp850", "mac_roman")  # ties go to the first
 
@@ -73,83 +70,29 @@ def _letter_score(text: str) -> int:
     return score
 
 
-def render_inline(text: str) -> str:
-    """Markdown and HTML inline markup to plain text: links, emphasis, escapes, tags, entities."""
-    text = MD_LINK.sub(lambda m: m.group(1), text)
-    text = MD_ESCAPE.sub(r"\1", text)
-    text = EMPHASIS.sub(r"\2", text)
-    if "<" in text:
-        text = BLOCK_TAG.sub("\n", text)
-        text = TAG.sub("", text)
-    text = html.unescape(text)
-    return text
+def unquote(lines: list[str]) -> list[str]:
+    """E-mail quote markers removed so quoted messages read as text; a change of quote
+    depth is a paragraph break (the quoted header does not run into the reply)."""
+    out: list[str] = []
+    depth = 0
+    for n, line in enumerate(lines):
+        m = QUOTE.match(line)
+        level = m.group(1).count(">") if m else 0
+        if level and not _quoted_run(lines, n, m):
+            level = 0
+        if level != depth and out and out[-1].strip():
+            out.append("")
+        out.append(line[m.end():] if level and m else line)
+        depth = level
+    return out
 
 
-def cell_text(raw: str) -> str:
-    """One table cell: inline markup removed; inline ``* item`` bullets put on their own lines."""
-    text = render_inline(raw)
-    text = INLINE_BULLET.sub("\n• ", text)
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    return "\n".join(line for line in lines if line)
-
-
-def html_table_rows(fragment: str) -> list[list[str]]:
-    """Rows of an HTML ``<table>`` fragment; a colspan repeats the cell across columns."""
-    rows = []
-    for row in ROW_RE.findall(fragment):
-        cells: list[str] = []
-        for _, attrs, content in CELL_RE.findall(row):
-            span = int(m.group(1)) if (m := SPAN_RE.search(attrs)) else 1
-            cells.extend([cell_text(content)] * max(1, min(span, 100)))
-        if cells:
-            rows.append(cells)
-    return rows
-
-
-def aligned_columns(lines: list[str]) -> list[list[str]] | None:
-    """Rows of a space-aligned column layout: cut where every line has a gap of 2+ spaces."""
-    width = max(len(x) for x in lines)
-    indent = min(len(x) - len(x.lstrip()) for x in lines)
-    blank = [all(p >= len(x) or x[p] == " " for x in lines) for p in range(width)]
-    cuts: list[tuple[int, int]] = []
-    p = indent
-    while p < width:
-        if not blank[p]:
-            p += 1
-            continue
-        q = p
-        while q < width and blank[q]:
-            q += 1
-        if q - p >= 2 and q < width and _widest_gap(lines, p, q) >= 3:
-            cuts.append((p, q))  # padded columns leave a 3+ gap somewhere; prose leaves 2 after a full stop
-        p = q
-    if not cuts:
-        return None
-    rows = []
-    for line in lines:
-        cells, start = [], indent
-        for a, b in cuts:
-            cells.append(line[start:a].strip())
-            start = b
-        cells.append(line[start:].strip())
-        rows.append(cells)
-    filled = sum(1 for r in rows if sum(1 for c in r if c) >= 2)
-    return rows if filled >= 0.6 * len(rows) else None
-
-
-def _widest_gap(lines: list[str], a: int, b: int) -> int:
-    """The widest run of spaces, over the lines, that covers columns a..b."""
-    widest = 0
-    for line in lines:
-        if a >= len(line):
-            continue
-        left, right = a, b
-        while left > 0 and line[left - 1] == " ":
-            left -= 1
-        while right < len(line) and line[right] == " ":
-            right += 1
-        widest = max(widest, right - left)
-    return widest
+def _quoted_run(lines: list[str], n: int, m: re.Match[str]) -> bool:
+    """A quote marker counts when a neighbour line is quoted too or the text is not a number."""
+    rest = lines[n][m.end():].lstrip()
+    if not rest or not (rest[0].isdigit() or rest[0] in "=-"):
+        return True
+    return any(0 <= k < len(lines) and QUOTE.match(lines[k]) for k in (n - 1, n + 1))
 
 
 class _Parser:
@@ -160,6 +103,7 @@ class _Parser:
         self.para: list[str] = []
         self.item: tuple[int, list[str]] | None = None
         self.table: list[list[str]] = []
+        self.letter = ""  # the last "a)" / "b." list letter, so "p. 040 …" or "t. Kari" is no list item
 
     def flush(self) -> None:
         if self.para:
@@ -186,6 +130,15 @@ class _Parser:
                 if rows:
                     self.b.add(BlockKind.TABLE, "", rows=rows)
                 i = j + 1
+                continue
+            if grid := grid_table(lines, i):
+                self.flush()
+                rows, i = grid
+                if max(len(r) for r in rows) > 1:
+                    self.b.add(BlockKind.TABLE, "", rows=rows)
+                else:  # a text in a box is no table
+                    for row in rows:
+                        self.b.add(BlockKind.PARAGRAPH, row[0] if row else "")
                 continue
             j = i
             while j < len(lines) and "\t" not in lines[j] and SPACED_GAP.search(lines[j].strip()):
@@ -220,11 +173,11 @@ class _Parser:
             self.flush()
             self.b.add(BlockKind.HEADING, render_inline(m.group(2)), level=len(m.group(1)))
             return
-        if m := BULLET.match(line):
+        if (m := BULLET.match(line)) and self._list_letter(m.group(2)):
             self.flush()
             indent = len(m.group(1).expandtabs(4))
             numbered = line.strip()[0].isalnum()  # keep "1." / "a)": agenda items are numbered
-            self.item = (1 + indent // 2, [line.strip() if numbered else m.group(2)])
+            self.item = (1 + indent // 2, [line.strip() if numbered else m.group(3)])
             return
         if self.item:
             self.item[1].append(line.strip())
@@ -236,13 +189,22 @@ class _Parser:
             return
         self.para.append(line.strip())
 
+    def _list_letter(self, letter: str | None) -> bool:
+        """A letter marker starts an item only in sequence: "a)", then "b)", ..."""
+        if letter is None:
+            return True
+        if letter != "a" and (not self.letter or ord(letter) != ord(self.letter) + 1):
+            return False
+        self.letter = letter
+        return True
+
 
 def read(path: Path, data: bytes, fmt: str) -> Document:
     if len(data) > MAX_TEXT_BYTES:
         raise ReadError(f"text file larger than {MAX_TEXT_BYTES // 2**20} MB")
     text = decode(data)
     builder = DocumentBuilder(str(path), fmt, data)
-    _Parser(builder).run(text.split("\n"))
+    _Parser(builder).run(unquote(text.split("\n")))
     doc = builder.build(pages=1)
     if not doc.blocks:
         raise ReadError("no text in file")

@@ -116,3 +116,167 @@ def test_postponed_matter_is_a_decision_not_a_commitment():
     text = "PÖYTÄKIRJA\n\nAika: 3.3.2014\n\nAsian käsittely siirrettiin seuraavaan kokoukseen.\n"
     records = records_of(text)
     assert records.decisions and not records.commitments
+
+
+# -- action tables in many layouts --------------------------------------------------------------
+
+MINUTES_TABLE = """MUISTIO 4.2.2011
+
+§\tAsia\tKäsittely ja päätös\tVastuu\tAikataulu
+1\tAvaus\tPuheenjohtaja avasi kokouksen.\t–\t–
+2\tAsiakaskysely\tSovittiin kyselyn tekemisestä kouluille.\tMaija Koski laatii kyselyn\t15.3.2011 mennessä
+
+3\tKoulutus\tKeskusteltiin koulutuksesta.\tPerhetyön tiimi selvittää kouluttajan ja hinnan\tviikko 12
+4\tMuut asiat\tEi muita asioita.\t-\tn/a
+"""
+
+
+def test_an_owner_cell_holding_a_clause_is_the_task_and_its_subject_the_actor():
+    commitments = records_of(MINUTES_TABLE).commitments
+    got = [(c.text, c.actors, (c.due or "")[:10]) for c in commitments]
+    assert ("Maija Koski laatii kyselyn", ["Maija Koski"], "2011-03-15") in got
+    # the second block continues the table after a page break: same columns, no header of its own
+    assert ("Perhetyön tiimi selvittää kouluttajan ja hinnan", ["Perhetyön tiimi"], "2011-03-21") in got
+
+
+def test_rows_whose_owner_is_a_dash_or_na_assign_nothing():
+    commitments = records_of(MINUTES_TABLE).commitments
+    assert not [c for c in commitments if "–" in c.actors or "-" in c.actors or "n/a" in c.actors]
+    assert not [c for c in commitments if c.text in ("Avaus", "Muut asiat", "Ei muita asioita.")]
+    assert len(commitments) == 2
+
+
+@pytest.mark.parametrize("text,task,actors,due", [
+    ("MINUTES 3 May 2011\n\nItem\tDecision\tOwner\tBy when\n"
+     "Website\tA shared website is set up for the network.\tJane Hill and Tom Berg\t30 June 2011\n"
+     "Budget\tNo changes.\tn/a\t\n",
+     "A shared website is set up for the network.", ["Jane Hill", "Tom Berg"], "2011-06-30"),
+    ("PROTOKOLL 3.5.2011\n\nArbetsgruppen för barnskydd och familjearbete i kommunen\n\n"
+     "Ärende\tBeslut\tAnsvarig\tTidtabell\n"
+     "Föräldragrupper\tTvå nya grupper startas i höst.\tsocialarbetare Karin Ek\t1.9.2011\n"
+     "Övrigt\tInga övriga ärenden.\t–\t–\n",
+     "Två nya grupper startas i höst.", ["Karin Ek"], "2011-09-01"),
+    ("MUISTIO 3.5.2011\n\nVaihe\tAjankohta\tVastuu\n"
+     "Kyselyn analyysi\t15.9.2011 mennessä\tARVO-hanke ja Vihdin kunta\n",
+     "Kyselyn analyysi", ["ARVO-hanke", "Vihdin kunta"], "2011-09-15"),
+])
+def test_owner_names_give_actors_and_the_decision_or_action_cell_the_task(text, task, actors, due):
+    commitments = records_of(text).commitments
+    assert [(c.text, c.actors, c.due) for c in commitments] == [(task, actors, due)]
+
+
+def test_an_agenda_table_with_a_presenter_column_assigns_no_tasks():
+    text = "AGENDA\n\nBoard meeting 3 May 2011\n\nItem\tLead\n" \
+           "Minutes of the previous meeting\tChair\nFinance report for the first quarter\tTreasurer\n"
+    assert not records_of(text).commitments
+
+
+def test_a_due_cell_alone_is_not_a_task():
+    text = "MUISTIO 3.5.2011\n\nVaihe\tAjankohta\tKuka\n\nJäsenten nimeäminen\n\n15.9.2011 mennessä\n"
+    assert not [c for c in records_of(text).commitments if c.text == "15.9.2011 mennessä"]
+
+
+# -- task clauses: a person or body acting in the present tense with a time ahead ---------------
+
+@pytest.mark.parametrize("text,fragment,actors,due", [
+    ("MUISTIO\n\nAika: 2.3.2011\n\nMaija Korhonen toimittaa raportin hallitukselle 12.5.2011.\n",
+     "toimittaa raportin", ["Maija Korhonen"], "2011-05-12"),
+    ("MUISTIO\n\nAika: 2.3.2011\n\nKunnat palauttavat täytetyt lomakkeet viikolla 14.\n",
+     "palauttavat täytetyt", ["Kunnat"], "2011-04-04"),
+    ("MUISTIO\n\nAika: 2.3.2011\n\nSovittiin, että projektiryhmä kokoaa palautteet ennen seuraavaa kokousta 6.4.2011.\n",
+     "kokoaa palautteet", ["projektiryhmä"], "2011-04-06"),
+    ("MINNESANTECKNINGAR\n\nTid: 2.3.2011\n\nJohan Berg sammanställer svaren från kommunerna före den 20 maj 2011.\n",
+     "sammanställer svaren", ["Johan Berg"], "2011-05-20"),
+    ("MINNESANTECKNINGAR\n\nTid: 2.3.2011\n\nKommunerna skickar in uppgifterna om antalet deltagare i "
+     "grupperna till nätverket före 1.6.2011.\n",
+     "skickar in", ["Kommunerna"], "2011-06-01"),
+    ("PROTOKOLL\n\nTid: 2.3.2011\n\nLena Holm för frågan till styrelsens möte den 14 april 2011.\n",
+     "för frågan", ["Lena Holm"], "2011-04-14"),
+    ("NOTES\n\nDate: 2 March 2011\n\nAnna Smith sends the invitations to the partners on 3 June 2011.\n",
+     "sends the invitations", ["Anna Smith"], "2011-06-03"),
+])
+def test_a_present_tense_task_with_a_time_ahead_is_a_commitment(text, fragment, actors, due):
+    hits = [c for c in records_of(text).commitments if fragment in c.text]
+    assert hits, [c.text for c in records_of(text).commitments]
+    assert hits[0].actors == actors and (hits[0].due or "").startswith(due)
+
+
+def test_a_first_person_undertaking_is_due_at_the_next_meeting():
+    text = """Lähettäjä: Kokko Maija
+Lähetetty: 2. maaliskuuta 2011 10:41
+Aihe: Verkoston kokous
+
+Hei,
+
+perhetyön verkoston kokous 9.3. siirretään keskiviikolle 16.3.2011 Lohjalla.
+
+Kokoan vastaukset yhteen ja lähetän ne teille ennen kokousta.
+
+-----Alkuperäinen viesti-----
+Lähettäjä: Lindroos Kari
+Lähetetty: 1. maaliskuuta 2011 15:02
+
+en pääse 9.3. verkoston kokoukseen, koska meillä on 14.3.2011 perusturvalautakunnan kokous.
+"""
+    hits = [c for c in records_of(text).commitments if "Kokoan vastaukset" in c.text]
+    assert hits and hits[0].due == "2011-03-16"
+
+
+@pytest.mark.parametrize("text", [
+    "MUISTIO\n\nAika: 2.3.2011\n\nHanke toimii Lohjalla 1.4.2011 alkaen.\n",  # a state, not a task
+    "MUISTIO\n\nAika: 2.3.2011\n\nPerhekeskus Karviainen tarjoaa avointa toimintaa lapsiperheille.\n",  # no time ahead
+    "MUISTIO\n\nAika: 2.3.2011\n\nMarja Virtanen kertoi hankkeen tilanteesta 1.2.2011 pidetyssä seminaarissa.\n",
+    "MUISTIO\n\nAika: 2.3.2011\n\nOhjausryhmä kokoontuu keväällä 2011 keskiviikkoisin.\n",  # a schedule: meetings
+    "LÄGESRAPPORT 2.3.2011\n\nKommande möten\n\nNätverksdag för familjearbetare 21.4.2011 i Hangö\n",
+    "PROTOKOLL\n\nTid: 2.3.2011\n\nArbetsgruppen beslöt att starta två föräldragrupper hösten 2011.\n",
+])
+def test_descriptions_schedules_and_decisions_are_not_tasks(text):
+    assert not records_of(text).commitments
+
+
+def test_the_actor_is_the_subject_not_the_recipient():
+    text = ("LÄGESRAPPORT\n\nStyrgruppens möte 2.3.2011\n\n"
+            "Anna Berg lämnar in ansökan till Länsstyrelsen senast 1.4.2011.\n")
+    [c] = records_of(text).commitments
+    assert c.actors == ["Anna Berg"]
+    text = "MUISTIO\n\nAika: 2.3.2011\n\nLiisa Aho lähettää hakemuksen lääninhallitukselle 30.4.2011 mennessä.\n"
+    [c] = records_of(text).commitments
+    assert c.actors == ["Liisa Aho"]
+
+
+def test_next_meeting_due_skips_a_meeting_the_minutes_drop():
+    text = """MUISTIO
+
+Nuorisotyön kuntatyöryhmä
+Aika: keskiviikko 2.3.2011 klo 14
+
+1. Nuorisotila
+
+Pekka Salo selvittää aukioloajat ja kertoo asiasta seuraavassa kokouksessa.
+
+2. Seuraava kokous
+
+Seuraava kokous on ke 11.5.2011 klo 14. Huhtikuulle sovittu kokous (13.4.) jää pois.
+"""
+    [c] = [c for c in records_of(text).commitments if "Pekka Salo" in c.text]
+    assert c.due == "2011-05-11" and c.actors == ["Pekka Salo"]
+
+
+@pytest.mark.parametrize("text,fragment,actors", [
+    ("MUISTIO\n\nAika: 2.3.2011\n\nPäätös: Koulutuspäivä pidetään 5.10.2011 Lohjalla. Vastuu: Pekka Salo.\n",
+     "Koulutuspäivä pidetään", ["Pekka Salo"]),
+    ("PROTOKOLL\n\nTid: 2.3.2011\n\nAnsökan om statsunderstöd för en gemensam utbildning ska lämnas till "
+     "Länsstyrelsen senast 1.4.2011 (ansvarig: Eva Holm).\n",
+     "ska lämnas", ["Eva Holm"]),
+])
+def test_an_owner_label_names_the_actors(text, fragment, actors):
+    commitments = records_of(text).commitments
+    hits = [c for c in commitments if fragment in c.text]
+    assert hits and hits[0].actors == actors
+    assert not [c for c in commitments if c.text.startswith(("Vastuu", "ansvarig"))]
+
+
+def test_a_decision_to_do_something_on_a_date_stays_a_decision():
+    text = "PÖYTÄKIRJA\n\nAika: 2.3.2011\n\nHallitus päätti, että toimiston aukioloa pidennetään 1.4.2011 alkaen.\n"
+    records = records_of(text)
+    assert records.decisions and not records.commitments

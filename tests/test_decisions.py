@@ -173,13 +173,86 @@ def test_a_cue_with_words_in_between():
 
 
 def test_clauses_under_a_decision_frame_are_decisions_but_a_list_of_goals_is_not():
-    found = texts(records_of(PYKALAT))
-    assert any("Nuorisotoimi järjestää leirin" in t for t in found)
+    records = records_of(PYKALAT)
+    found = texts(records)
     assert any("kustannukset jaetaan" in t for t in found)
     assert not any(t == "Kotihoidon kehittäminen" for t in found)
+    # an item where a body undertakes a task puts its weight on the commitment
+    assert not any("Nuorisotoimi järjestää leirin" in t for t in found)
+    assert any("Nuorisotoimi järjestää leirin" in c.text and c.actors == ["Nuorisotoimi"]
+               for c in records.commitments)
 
 
 def test_closing_the_meeting_and_matters_still_to_decide_are_not_decisions():
     found = texts(records_of(PYKALAT))
     assert not any("päätti kokouksen" in t for t in found)
     assert not any("päätetään seuraavassa" in t for t in found)
+
+
+@pytest.mark.parametrize("text,fragment,kind", [
+    ("TIEDOTE 15.8.2011\n\nSyksyn koulutuskalenteri\n\nAjankohtaispäivä on siirretty torstaille 6.10.2011, "
+     "koska puhuja on estynyt.\n", "on siirretty", "postponed"),
+    ("TIEDOTE 15.8.2011\n\nSyksyn koulutuskalenteri\n\nVerkoston kokouksen ajankohdaksi on päätetty 5.10.2011.\n",
+     "on päätetty", "decided"),
+    ("MUISTIO\n\nAika: 2.3.2011\n\nHuhtikuulle sovittu kokous (13.4.) jää pois koulutuspäivän vuoksi.\n",
+     "jää pois", "cancelled"),
+    ("MUISTIO\n\nAika: 2.3.2011\n\nAiemmin sovittu kokous 8.5.2011 siirtyy maanantaille 12.5.2011.\n",
+     "siirtyy", "postponed"),
+    ("MEDDELANDE 15.8.2011\n\nNätverkets möte för familjearbetare i kommunerna har flyttats till den 5 oktober 2011 "
+     "på grund av budgetarbetet.\n", "har flyttats", "postponed"),
+    ("MEDDELANDE 15.8.2011\n\nDet har beslutats att utbildningen för personalen i kommunerna är avgiftsfri "
+     "under hösten.\n", "har beslutats", "decided"),
+    ("NEWSLETTER 15 August 2011\n\nThe partner meeting in Tallinn has been rescheduled to 5 October 2011.\n",
+     "rescheduled", "postponed"),
+])
+def test_passive_perfect_states_a_decision(text, fragment, kind):
+    hits = [d for d in records_of(text).decisions if fragment in d.text]
+    assert hits and hits[0].type == kind, [(d.text, d.type) for d in records_of(text).decisions]
+
+
+@pytest.mark.parametrize("text", [
+    "YHTEENVETO\n\nSeminaari 2.3.2011\n\nTutkija Anna Lehto esitteli selvitystään: ilmoituksia tehdään, "
+    "mutta ne kirjataan harvoin.\n",
+    "SAMMANFATTNING\n\nSeminariet 2.3.2011\n\nForskaren Anna Lehto presenterade sin studie om hur barnen "
+    "hörs i barnskyddet: enligt studien antecknades barnens åsikter sällan.\n",
+    "SUMMARY\n\nSeminar 2 March 2011\n\nDr Anna Lehto presented her study: children's views were noted "
+    "only in a few case files.\n",
+])
+def test_what_a_speaker_presented_is_not_a_decision(text):
+    assert not records_of(text).decisions
+
+
+def test_a_cue_before_the_reported_speech_is_still_a_decision():
+    text = "MUISTIO\n\nAika: 2.3.2011\n\nTodettiin, että Anna Lehto esitteli selvityksen hallitukselle.\n"
+    assert records_of(text).decisions
+
+
+def test_a_decision_column_states_decisions_and_task_cells_do_not():
+    text = """PROTOKOLL 3.5.2011
+
+Arbetsgruppen för barnskydd och familjearbete i kommunen
+
+Ärende\tBeslut
+Föräldragrupper\tTvå nya grupper startas i höst för familjer med små barn.
+Budget\t–
+"""
+    found = [d.text for d in records_of(text).decisions]
+    assert any("Två nya grupper" in t for t in found)
+    assert not any(t in ("–", "Budget") for t in found)
+    text = "MUISTIO 3.5.2011\n\nAsia\tVastuu\tAikataulu\nKäyntiajat sovittu\tohjausryhmän jäsenet\tmaaliskuu 2011\n"
+    records = records_of(text)
+    assert not records.decisions
+    assert [c.actors for c in records.commitments] == [["ohjausryhmän jäsenet"]]
+
+
+def test_an_e_mail_subject_line_decides_nothing():
+    text = """Lähettäjä: Kokko Maija
+Lähetetty: 2. maaliskuuta 2011 10:41
+Aihe: VS: Verkoston kokous 16.3. siirtyy
+
+Hei,
+
+verkoston kokous siirretään keskiviikolle 23.3.2011.
+"""
+    found = [d.text for d in records_of(text).decisions]
+    assert found and not any(t.startswith("Aihe") for t in found)

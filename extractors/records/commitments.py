@@ -1,129 +1,158 @@
 """Commitments: forward-looking obligations with actors, a due date or period, and the decision they came from.
 
-Two sources: sentences (an obligation anchored to a deadline, a pledge or assignment, an
-item of an action list) and action tables, whose owner and due columns give actors and dates.
+Two sources: sentences (an obligation anchored to a deadline, a pledge or assignment, a task
+clause -- a person or body acting in the present tense, which in minutes is the future -- with a
+time ahead, an item of an action list) and action tables (``commitment_tables``), whose owner and
+due columns give actors and dates.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
 
 from extractors.lang import load
-from schemas.document import Block
-from schemas.records import Commitment, Decision, DecisionType, DocKind, Meeting, MeetingStatus
+from schemas.records import Commitment, Decision, DecisionType, DocKind, Meeting
 
 from . import cues
-from .dates import DateMatch
+from .clauses import TaskClause, subject_actors, task_clause
+from .commitment_due import future_dates, sentence_due
+from .commitment_tables import action_tables, table_commitments, task_cells
+from .context import Context, body_in, dates_in, deadline_date
 from .evidence import evidence
-from .context import Context, body_in, dates_in, day, deadline_date
-from .normalise import canonical_municipality, find_municipalities
-from .sentences import Sentence, table_cells
+from .normalise import find_municipalities
+from .sentences import Sentence
 from .verbs import forward_verbs, present_active_verbs
 
-NAME, VERSION = "commitments", "2"
-MIN_ACTION_WORDS = 3  # a one-word cell under "Tehtävä" names a task group, not an obligation
+NAME, VERSION = "commitments", "3"
 DEFERRED = {DecisionType.POSTPONED, DecisionType.CANCELLED}
-ACTOR_SPLIT = re.compile(r"\s*(?:[,;/&+]|\s(?:ja|sekä|and|och|samt)\s)\s*", re.I)
+MIN_CONTENT_WORDS = 2  # '14.9.2007 mennessä' alone is a due cell, not a task
+MAX_LABEL_WORDS = 6  # 'Vastuu: Heidi Gerdt ja Satu Karppanen.'
+# Why a sentence is a commitment. A decision sentence is a commitment as well only when the
+# commitment carries weight of its own (an actor, a deadline); a decision that something is done
+# on a date ('päätti, että työaikaa lisätään 1.8. alkaen') stays a decision.
+WEAK_REASONS = {"forward_date", "forward_later", "plan"}
+RESOLVING = {DecisionType.DECIDED, DecisionType.APPROVED, DecisionType.ELECTED}  # not 'todettiin, että ... tehdään'
+
+WORD = re.compile(r"[^\W\d_][\w-]*")
 
 
 def extract_commitments(ctx: Context, sents: list[Sentence], meetings: list[Meeting],
                         decisions: list[Decision], own: Meeting | None,
                         people: list[str]) -> list[Commitment]:
     decision_at = {d.evidence.start: d for d in decisions if d.evidence}
-    tables = {b.index: cols for b in ctx.doc.blocks if b.rows and (cols := action_columns(b, ctx.lang))}
-    out = []
+    resolve = lambda actor: _resolve(actor, people)  # noqa: E731 -- a first name to the attendee's full name
+    out: list[Commitment] = []
+    tables = action_tables(ctx.doc, ctx.lang)
+    handled = task_cells(ctx.doc, tables)  # table cells the row reading consumes
+    for index, cols in tables.items():
+        out.extend(table_commitments(ctx, ctx.doc.blocks[index], cols, resolve))
+    # a row's decision cell that became the row's task is not read again as a sentence
+    taken = [(c.evidence.block, c.text) for c in out if c.evidence]
+    owners = _owner_labels(ctx, sents)
     for s in sents:
-        if s.block.index in tables or s.text.rstrip().endswith("?") or s.block.kind in ("heading", "slide_title"):
+        if (s.text.rstrip().endswith("?") or s.block.kind in ("heading", "slide_title") or s.start in owners.labels
+                or any(a <= s.start < b for a, b in handled)
+                or any(block == s.block.index and s.text in text for block, text in taken)):
             continue
         decision = decision_at.get(s.start)
         if decision and decision.type in DEFERRED:
             continue  # a postponed or cancelled matter is not a promise
-        confidence = _confidence(ctx, s, people)
-        if not confidence:
+        confidence, reason = _confidence(ctx, s, people)
+        named = owners.actors.get(s.start)
+        if named and (confidence or decision or forward_verbs(s.text, ctx.lang)):
+            confidence, reason = max(confidence, 0.7), "owner"  # someone is named responsible
+        if not confidence or (decision and decision.type in RESOLVING and reason in WEAK_REASONS) \
+                or not _has_content(ctx, s):
             continue
-        due, due_raw = _due(ctx, s, meetings, own)
+        due, due_raw = sentence_due(ctx, s, meetings, own, decisions)
+        actors = [resolve(a) for a in named] if named else _actors(ctx, s.text, people)
         out.append(Commitment(
-            text=s.text, actors=_actors(ctx, s.text, people), due=due, due_raw=due_raw,
+            text=s.text, actors=list(dict.fromkeys(actors)), due=due, due_raw=due_raw,
             decision=decision.id if decision else None,
             evidence=evidence(ctx.doc, s.start, s.end, NAME, VERSION, confidence)))
-    for index, cols in tables.items():
-        out.extend(_table_commitments(ctx, ctx.doc.blocks[index], cols, people))
     out.sort(key=lambda c: c.evidence.start if c.evidence else 0)
     return out
 
 
-@dataclass(frozen=True)
-class ActionColumns:
-    action: int
-    owner: int | None
-    due: int | None
-
-
-def action_columns(block: Block, lang: str) -> ActionColumns | None:
-    """The action, owner and due columns of a table whose header names them."""
-    header = block.rows[0] if block.rows else []
-    found: dict[str, int] = {}
-    for i, cell in enumerate(header):
-        for role in ("action", "owner", "due"):
-            m = cues.search(lang, f"table.{role}_column", cell)
-            if m and m.start() == 0 and role not in found and len(cell.split()) <= 4:
-                found[role] = i
-                break
-    if "action" not in found or len(block.rows) < 2:
-        return None
-    return ActionColumns(found["action"], found.get("owner"), found.get("due"))
-
-
-def _table_commitments(ctx: Context, block: Block, cols: ActionColumns, people: list[str]) -> list[Commitment]:
-    cells = {(r, c): (s, e) for r, c, s, e in table_cells(block)}
-    out = []
-    for r in range(1, len(block.rows)):
-        span = cells.get((r, cols.action))
-        if not span:
-            continue
-        text = ctx.doc.text[span[0]:span[1]].strip()
-        if len(text.split()) < (1 if cols.owner is not None or cols.due is not None else MIN_ACTION_WORDS):
-            continue
-        owner = cells.get((r, cols.owner)) if cols.owner is not None else None
-        due_span = cells.get((r, cols.due)) if cols.due is not None else None
-        actors = _owner_actors(ctx.doc.text[owner[0]:owner[1]]) if owner else _actors(ctx, text, people)
-        due, due_raw = None, None
-        if due_span:
-            found = [d for d in dates_in(ctx.dates, *due_span) if d.valid and d.value and d.type != "time"]
-            if found:
-                due, due_raw = _due_value(found[0]), found[0].text
-        row_start = min(s for (rr, _), (s, _) in cells.items() if rr == r)
-        row_end = max(e for (rr, _), (_, e) in cells.items() if rr == r)
-        out.append(Commitment(text=text, actors=actors, due=due, due_raw=due_raw,
-                              evidence=evidence(ctx.doc, row_start, row_end, NAME, VERSION, 0.75)))
-    return out
-
-
-def _owner_actors(cell: str) -> list[str]:
-    parts = [p.strip(" .") for p in ACTOR_SPLIT.split(cell) if p.strip(" .")]
-    return [canonical_municipality(p) or p for p in parts]
-
-
-def _confidence(ctx: Context, s: Sentence, people: list[str]) -> float:
-    """How surely ``s`` states an obligation (0 = not a commitment)."""
+def _confidence(ctx: Context, s: Sentence, people: list[str]) -> tuple[float, str]:
+    """How surely ``s`` states an obligation (0 = not a commitment), and why."""
     lang, text = ctx.lang, s.text
     if cues.search(lang, "commitment.pledge", text) or cues.search(lang, "commitment.assignment", text):
-        return 0.8
-    if s.in_list and s.intro and (m := cues.search(lang, "commitment.list_intro", s.intro)) and m.start() == 0:
-        return 0.6
+        return 0.8, "cue"
+    if s.in_list and _opens_action_list(lang, s.intro):
+        return 0.6, "list"
+    if s.in_list and _opens_action_list(lang, s.heading) and (_task(ctx, text) or _obligation(text, lang)
+                                                             or forward_verbs(text, lang)):
+        return 0.6, "list"  # under a 'Tehtävät' title, the items that say what is done (not a date line)
     if deadline_date(ctx, s.start, s.end, s.text) or cues.search(lang, "commitment.next_meeting", text):
-        return 0.85
+        return 0.85, "deadline"
     if _named_actor_acts(ctx, s, people):
-        return 0.7
+        return 0.7, "actor"
+    ahead = future_dates(ctx, s.start, s.end)
+    later = cues.search(lang, "commitment.later", text)
+    if (ahead or later) and _task(ctx, text):
+        return 0.75, "task"
     verbs = forward_verbs(_without_decision_cues(text, lang), lang)
     if not (verbs or _obligation(text, lang)):
-        return 0.0
-    if _future_dates(ctx, s):
-        return 0.8
+        return 0.0, ""
+    if ahead:
+        return 0.8, "forward_date"
+    if later and verbs:
+        return 0.65, "forward_later"
     if ctx.kind == DocKind.PLAN and verbs:
-        return 0.6
-    return 0.0
+        return 0.6, "plan"
+    return 0.0, ""
+
+
+def _task(ctx: Context, text: str) -> TaskClause | None:
+    """A task clause whose verb is not itself a decision word ('kokous siirtyy' moves a meeting)."""
+    clause = task_clause(text, ctx.lang)
+    if not clause:
+        return None
+    for cue_id in cues.cue_ids(ctx.lang, "decision."):
+        if any(m.start() <= clause.verb_start < m.end() for m in cues.finditer(ctx.lang, cue_id, text)):
+            return None
+    return clause
+
+
+def _opens_action_list(lang: str, intro: str | None) -> bool:
+    """'Jatkotoimenpiteet:', 'Att göra före nästa möte', 'Next steps': a line that opens a list of tasks."""
+    return bool(intro and (m := cues.search(lang, "commitment.list_intro", intro)) and m.start() == 0)
+
+
+def _has_content(ctx: Context, s: Sentence) -> bool:
+    """Words beyond its dates and deadline words: '14.9.2007 mennessä' alone states no task."""
+    text = s.text
+    for d in dates_in(ctx.dates, s.start, s.end):
+        a, b = d.start - s.start, min(d.end, s.end) - s.start
+        text = text[:a] + " " * (b - a) + text[b:]
+    for m in cues.finditer(ctx.lang, "commitment.deadline", text):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return len(WORD.findall(text)) >= MIN_CONTENT_WORDS
+
+
+class _OwnerLabels:
+    def __init__(self) -> None:
+        self.labels: set[int] = set()  # starts of the label sentences themselves
+        self.actors: dict[int, list[str]] = {}  # sentence start -> actors a label names for it
+
+
+def _owner_labels(ctx: Context, sents: list[Sentence]) -> _OwnerLabels:
+    """'Vastuu: Heidi Gerdt.', '(ansvarig: Anna Lindqvist)': who is responsible, for this
+    sentence when inline, for the sentence before when the label stands alone."""
+    found = _OwnerLabels()
+    previous: Sentence | None = None
+    for s in sents:
+        m = cues.search(ctx.lang, "commitment.owner_label", s.text)
+        if m:
+            names = re.split(r"[)\]\n]", s.text[m.end():], maxsplit=1)[0].strip(" .")
+            actors = subject_actors(names, ctx.lang) if 0 < len(names.split()) <= MAX_LABEL_WORDS else []
+            if actors and m.start() == 0 and previous and previous.block.index >= s.block.index - 1:
+                found.labels.add(s.start)
+                found.actors[previous.start] = actors
+            elif actors and m.start() > 0:
+                found.actors[s.start] = actors
+        previous = s
+    return found
 
 
 def _named_actor_acts(ctx: Context, s: Sentence, people: list[str]) -> bool:
@@ -149,56 +178,6 @@ def _without_decision_cues(text: str, lang: str) -> str:
     return text
 
 
-def _future_dates(ctx: Context, s: Sentence) -> list[DateMatch]:
-    found = [d for d in dates_in(ctx.dates, s.start, s.end) if d.valid and d.value and d.type != "time"]
-    if not ctx.doc_date:
-        return found
-    return [d for d in found if _midpoint(d.value) >= ctx.doc_date[:10]]
-
-
-def _midpoint(value: str) -> str:
-    """A period counts as ahead when most of it lies after the document's date."""
-    start, _, end = value.partition("/")
-    if start == "..":
-        return end[:10]
-    if not end or end == "..":
-        return start[:10]
-    try:
-        a, b = dt.date.fromisoformat(start[:10]), dt.date.fromisoformat(end[:10])
-    except ValueError:
-        return start[:10]
-    return (a + (b - a) / 2).isoformat()
-
-
-def _due_value(d: DateMatch) -> str:
-    if d.value.startswith("../"):
-        return d.value[3:]
-    return day(d) or d.value
-
-
-def _due(ctx: Context, s: Sentence, meetings: list[Meeting], own: Meeting | None) -> tuple[str | None, str | None]:
-    """The due date: the date a deadline word governs, the next meeting, or the first date ahead."""
-    if d := deadline_date(ctx, s.start, s.end, s.text):
-        return _due_value(d), d.text
-    if m := cues.search(ctx.lang, "commitment.next_meeting", s.text):
-        nxt = _next_meeting(meetings, own, ctx.doc_date)
-        if nxt:
-            return nxt.date, m.group(0)
-    future = _future_dates(ctx, s)
-    if future:
-        return _due_value(future[0]), future[0].text
-    return None, None
-
-
-def _next_meeting(meetings: list[Meeting], own: Meeting | None, doc_date: str | None) -> Meeting | None:
-    planned = [m for m in meetings if m.status == MeetingStatus.PLANNED and m.date
-               and (not doc_date or m.date > doc_date[:10])]
-    if own and own.body:
-        same = [m for m in planned if m.body == own.body]
-        planned = same or planned
-    return min(planned, key=lambda m: m.date) if planned else None
-
-
 def _people_in(text: str, people: list[str]) -> list[str]:
     """Attendees named in ``text`` by full name, or by a first name only one attendee has."""
     found = [p for p in people if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text)]
@@ -211,11 +190,21 @@ def _people_in(text: str, people: list[str]) -> list[str]:
     return found
 
 
+def _resolve(actor: str, people: list[str]) -> str:
+    """An actor named by first name only ('Mikko') as the one attendee of that name ('Mikko Saari')."""
+    if len(actor.split()) == 1 and len(found := _people_in(actor, people)) == 1:
+        return found[0]
+    return actor
+
+
 def _actors(ctx: Context, text: str, people: list[str]) -> list[str]:
-    """Who is to act: municipalities listed, people named, or the body the sentence names."""
+    """Who is to act: the subject of the task clause ('Linda lämnar in ansökan till Länsstyrelsen'
+    -> Linda, not the recipient); else municipalities listed, people named, or the body named."""
+    clause = task_clause(text, ctx.lang)
+    if clause and clause.subject:
+        return [_resolve(a, people) for a in subject_actors(clause.subject, ctx.lang)]
     actors = [name for _, _, name in find_municipalities(text)]
     actors += _people_in(text, people)
     if not actors and (body := body_in(text, ctx.lang)):
         actors.append(body)
     return list(dict.fromkeys(actors))
-

@@ -5,6 +5,8 @@ from schemas.records import Decision, DecisionType, DocKind, Meeting, MeetingSta
 
 from . import cues
 from .evidence import evidence
+from .clauses import task_clause
+from .commitment_tables import action_tables, is_empty_cell, task_cells
 from .context import Context, body_in, dates_in, day, deadline_date
 from .sentences import Sentence, agenda_item
 from .verbs import forward_verbs, has_finite_verb
@@ -33,10 +35,13 @@ def extract_decisions(ctx: Context, sents: list[Sentence], meetings: list[Meetin
         return out  # an agenda proposes; nothing is decided yet
     label_block: int | None = None  # the block after a bare 'Päätös:' label states the decision
     frames: dict[str, str] = {}  # 'sovittiin seuraavaa:' -> its type, for the list items under it
+    tasks = task_cells(ctx.doc, action_tables(ctx.doc, ctx.lang))  # 'Kuntakäyntien ajat sovittu' is a task
     for s in sents:
+        if any(a <= s.start < b for a, b in tasks):
+            continue
         if s.text.rstrip().endswith("?") or agenda_item(s.block) is not None and s.start == s.block.start:
             continue
-        if _procedural(s.text, ctx.lang):
+        if _procedural(s.text, ctx.lang) or _header_field(s.text, ctx.lang):
             continue
         found = decision_type(s.text, ctx.lang)
         kind = found[0] if found else None
@@ -45,11 +50,16 @@ def extract_decisions(ctx: Context, sents: list[Sentence], meetings: list[Meetin
             continue
         if found and s.text.rstrip().endswith(":"):
             frames[s.text] = kind
-        if not found and s.in_list and s.intro in frames and has_finite_verb(s.text, ctx.lang):
-            kind = frames[s.intro]  # 'sovittiin seuraavaa:' then clauses; a list of goals is not decisions
+        if (not found and s.in_list and s.intro in frames and has_finite_verb(s.text, ctx.lang)
+                and not task_clause(s.text, ctx.lang)):
+            # 'sovittiin seuraavaa:' then clauses; a list of goals is not decisions, and an item
+            # where someone undertakes a task ('Osaamiskeskus kokoaa ...') is a commitment
+            kind = frames[s.intro]
         elif not found and label_block == s.block.index:
             kind = DecisionType.DECIDED
-        if not kind or (found and _still_to_decide(ctx, s, found)):
+        elif not found and _in_decision_column(s, ctx.lang):
+            kind = DecisionType.DECIDED  # a 'Päätös' / 'Decision' column states decisions without cue words
+        if not kind or (found and (_still_to_decide(ctx, s, found) or _reported(s.text, found, ctx.lang))):
             continue
         body = body_in(s.text, ctx.lang) or (own.body if own else None)
         out.append(Decision(
@@ -64,6 +74,27 @@ def _is_bare_label(text: str, found: tuple[str, int, int]) -> bool:
     _, cue_start, cue_end = found
     rest = (text[:cue_start] + text[cue_end:]).strip(" :\n")
     return text.rstrip().endswith(":") and len(rest.split()) < MIN_WORDS
+
+
+def _reported(text: str, found: tuple[str, int, int], lang: str) -> bool:
+    """'X esitteli tutkimustaan: ... se kirjataan harvoin': a cue inside what someone presented or
+    told is part of the report, not something the meeting decided."""
+    m = cues.search(lang, "decision_frame.reported", text)
+    return bool(m and m.end() <= found[1])
+
+
+def _in_decision_column(s: Sentence, lang: str) -> bool:
+    """A sentence in a table column headed 'Päätös' / 'Beslut' / 'Decision' (not 'Käsittely')."""
+    if not s.column or s.column == s.text:
+        return False
+    m = cues.search(lang, "table.decision_column", s.column)
+    return bool(m and m.start() == 0 and not is_empty_cell(s.text, lang))
+
+
+def _header_field(text: str, lang: str) -> bool:
+    """'Aihe: VS: Kokous 25.3. siirtyy': an e-mail's header field names a message, it decides nothing."""
+    m = cues.search(lang, "kind.email_header", text)
+    return bool(m and m.start() == 0 and text[m.end():].lstrip().startswith(":"))
 
 
 def _procedural(text: str, lang: str) -> bool:

@@ -1,0 +1,171 @@
+"""Task clauses: a subject (a person, body or organisation, or the writer) and the finite
+present-tense verb it governs ('Pirjo Laine vie asian lautakuntaan', 'Kommunerna rapporterar',
+'Kokoan kuvaukset'), and the actors such a subject names.
+
+Finnish is read through the model's morphology (the subject's head in the nominative, the verb
+in the active present indicative); Swedish and English, and Finnish without a model, through the
+word-order rules and word lists of ``lang/<lang>/grammar.json``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractors.lang import load
+from extractors.nlp import analyse, has_model, load_nlp
+
+MAX_SUBJECT_WORDS = 6
+MAX_LOWER_SUBJECT_WORDS = 3  # 'the steering group'; more lower-case words is a clause, not a subject
+LEADING_LABEL = re.compile(r"^\s*(?:[-•*]\s*)?(?:[^\W\d][\w-]*\s?){1,3}:\s*")  # 'Päätös:', 'Action:'
+TOKEN = re.compile(r"\w[\w'’.-]*\w|\w|[,&/]")
+SUBJECT_POS = {"PROPN", "NOUN", "ADJ", "CCONJ", "PUNCT", "PRON", "NUM", "X", "SYM", "DET"}
+NOMINAL_POS = {"PROPN", "NOUN", "PRON", "X"}
+CAPITALISED = re.compile(r"[A-ZÅÄÖÜ]")
+
+
+@dataclass(frozen=True)
+class TaskClause:
+    subject: str | None  # None when the writer speaks in the first person ('Kokoan ...')
+    subject_start: int
+    verb_start: int
+    verb_end: int
+
+
+def _grammar(lang: str) -> dict:
+    return load(lang, "grammar") or {}
+
+
+@lru_cache(maxsize=None)
+def actor_split(lang: str) -> re.Pattern[str]:
+    """What separates actors in a list: punctuation and the language's 'and'."""
+    words = "|".join(re.escape(w) for w in _grammar(lang).get("conjunctions", [])) or "(?!)"
+    return re.compile(rf"\s*(?:[,;/&+]|\s(?:{words})\s)\s*", re.I)
+
+
+def clause_starts(text: str, lang: str) -> list[int]:
+    """Where a main clause or a 'that' clause may open: the start (after a label) and after 'että'/'att'."""
+    label = LEADING_LABEL.match(text)
+    starts = [label.end() if label and label.end() < len(text) else 0]
+    for opener in _grammar(lang).get("clause_openers", []):
+        starts += [m.end() for m in re.finditer(rf"(?<!\w){re.escape(opener)}\s+", text, re.I)]
+    return sorted(set(starts))
+
+
+def task_clause(text: str, lang: str) -> TaskClause | None:
+    """The first clause of ``text`` whose subject acts in the present tense (or with a modal)."""
+    model = load_nlp(lang)
+    for start in clause_starts(text, lang):
+        found = _model_clause(text, start, lang) if has_model(model) else _rule_clause(text, start, lang)
+        if found:
+            return found
+    return None
+
+
+def _model_clause(text: str, start: int, lang: str) -> TaskClause | None:
+    grammar = _grammar(lang)
+    want = grammar.get("present_active_morph", {})
+    not_task = set(grammar.get("not_task_lemmas", []))
+    tokens = [t for t in analyse(text, lang) if t.idx >= start]
+    for j, t in enumerate(tokens[:MAX_SUBJECT_WORDS + 1]):
+        if t.pos_ not in ("VERB", "AUX") or "Fin" not in t.morph.get("VerbForm"):
+            continue
+        # the clause's first finite verb decides: a past or passive verb, a state, a decision is no task
+        if t.lemma_ in not_task or not all(t.morph.get(k) == [v] for k, v in want.items()):
+            return None
+        pre = tokens[:j]
+        if not pre:
+            return TaskClause(None, t.idx, t.idx, t.idx + len(t)) if t.morph.get("Person") == ["1"] else None
+        heads = [p for p in pre if p.pos_ in NOMINAL_POS]
+        if (any(p.pos_ not in SUBJECT_POS for p in pre) or not heads
+                or heads[-1].morph.get("Case") not in (["Nom"], [])
+                or any(p.pos_ == "PUNCT" and p.text not in ",-–&/" for p in pre)):
+            return None
+        end = pre[-1].idx + len(pre[-1])
+        return TaskClause(text[pre[0].idx:end], pre[0].idx, t.idx, t.idx + len(t))
+    return None
+
+
+@lru_cache(maxsize=None)
+def _rule_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    grammar = _grammar(lang)
+    verb = grammar.get("present_verb_pattern")
+    modals = sorted(grammar.get("modal_words", []), key=len, reverse=True)
+    modal = re.compile(r"(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in modals) + r")(?!\w)") if modals else None
+    return (re.compile(verb) if verb else None), modal
+
+
+def _rule_clause(text: str, start: int, lang: str) -> TaskClause | None:
+    """Word order without a model: a subject of names or a short noun phrase, then the verb (V2)."""
+    grammar = _grammar(lang)
+    verb_re, modal_re = _rule_patterns(lang)
+    not_task = {w.lower() for w in grammar.get("not_task_words", [])}
+    ambiguous = {w.lower() for w in grammar.get("ambiguous_verbs", [])}
+    blockers = {w.lower() for w in grammar.get("subject_blockers", [])}
+    first_person = {w.lower() for w in grammar.get("first_person_words", [])}
+    tokens = [m for m in TOKEN.finditer(text, start)][:MAX_SUBJECT_WORDS + 1]
+    for j, t in enumerate(tokens):
+        word = t.group(0)
+        if j == 0:
+            if word.lower() in blockers:
+                return None
+            continue
+        is_modal = bool(modal_re and modal_re.match(text, t.start()))
+        is_verb = bool(verb_re and verb_re.fullmatch(word)) and word.lower() not in not_task
+        if word.lower() in not_task and not is_modal:
+            return None
+        if not (is_modal or is_verb):
+            continue
+        pre = [p.group(0) for p in tokens[:j]]
+        if len(pre) == 1 and pre[0].lower() in first_person:
+            return TaskClause(None, tokens[0].start(), t.start(), t.end())
+        if word.lower() in ambiguous and not (len(pre) >= 2 and all(CAPITALISED.match(w) for w in pre)
+                                              or len(pre) == 1 and _definite(pre[0], lang)):
+            continue  # 'Eva Lindberg för ärendet' (takes) but 'Nätverksdag för familjer' (for)
+        if _plausible_subject(pre, lang):
+            return TaskClause(text[tokens[0].start():tokens[j - 1].end()], tokens[0].start(), t.start(), t.end())
+    return None
+
+
+def _plausible_subject(words: list[str], lang: str) -> bool:
+    grammar = _grammar(lang)
+    blockers = {w.lower() for w in grammar.get("subject_blockers", [])}
+    determiners = {w.lower() for w in grammar.get("subject_determiners", []) + grammar.get("actor_articles", [])}
+    conj = {w.lower() for w in grammar.get("conjunctions", [])} | set(",&/")
+    past = tuple(grammar.get("past_suffixes", []))
+    content = [w for w in words if w.lower() not in conj and w.lower() not in determiners]
+    if not content or words[-1].lower() in conj:
+        return False
+    if any(w.lower() in blockers or past and w.lower().endswith(past) for w in content):
+        return False  # 'The partners agreed to ...': a verb in the past is no part of a subject
+    lower = [w for w in content if not CAPITALISED.match(w)]
+    if lower and lower[0] == words[0] and "definite_suffixes" in grammar and not _definite(words[0], lang):
+        return False  # a lower-case opening word is a verb or adverb ('att starta två grupper'), not a subject
+    return len(lower) <= MAX_LOWER_SUBJECT_WORDS
+
+
+def _definite(word: str, lang: str) -> bool:
+    """'kommunerna', 'projektet': a Swedish definite noun can open a clause as its subject."""
+    suffixes = tuple(_grammar(lang).get("definite_suffixes", []))
+    return bool(suffixes) and len(word) > 4 and word.lower().endswith(suffixes)
+
+
+def subject_actors(subject: str, lang: str) -> list[str]:
+    """The actors a subject names: 'projektipäällikkö Tuula Heikkinen ja ARVO-hanke' ->
+    ['Tuula Heikkinen', 'ARVO-hanke'] (a job title before a name dropped, bodies kept as written)."""
+    articles = {w.lower() for w in _grammar(lang).get("actor_articles", [])}
+    out = []
+    for part in actor_split(lang).split(subject):
+        words = part.strip(" .:()").split()
+        if words and words[0].lower() in articles:
+            words = words[1:]
+        out.append(" ".join(_without_title(words)))
+    return [a for a in dict.fromkeys(out) if a]
+
+
+def _without_title(words: list[str]) -> list[str]:
+    """'sosiaalijohtaja Pekka Aaltonen' -> 'Pekka Aaltonen': lower-case words before a capitalised name."""
+    first_cap = next((i for i, w in enumerate(words) if CAPITALISED.match(w)), None)
+    if first_cap and len(words) - first_cap >= 2 and all(CAPITALISED.match(w) for w in words[first_cap:]):
+        return words[first_cap:]
+    return words

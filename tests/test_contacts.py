@@ -83,3 +83,19 @@ def test_name_in_an_outlook_header_is_written_first_name_first_and_labels_are_no
 def test_a_generic_address_beside_prose_has_no_person():
     [c] = records_of("Chair: Cllr Ann Lee. Log kept by the Programme Office (pmo@example.gov.uk).\n").contacts
     assert (c.name, c.email) == (None, "pmo@example.gov.uk")
+
+
+def test_signature_title_on_the_line_under_the_name():
+    [c] = records_of("Terveisin\n\nAino Aho\nsuunnittelija, Lohjan kaupunki\npuh. 019 123 456\naino.aho@lohja.fi\n").contacts
+    assert (c.name, c.title, c.phone) == ("Aino Aho", "suunnittelija", "019 123 456")
+
+
+def test_a_name_after_the_address_counts_only_when_it_is_the_address_owner():
+    assert contacts("From: aino.aho@lohja.fi (Aino Aho)\n") == [("Aino Aho", "aino.aho@lohja.fi", None)]
+    assert contacts("Kirjaamo: kirjaamo@lohja.fi, Lohjan Kaupunki\n") == [(None, "kirjaamo@lohja.fi", None)]
+
+
+@pytest.mark.parametrize("line", ["Aino Aho, aho@lohja.fi", "Aino Aho, aino@lohja.fi", "Aho Aino <aho@lohja.fi>"])
+def test_a_one_part_address_names_the_whole_person(line):
+    [(name, _, _)] = contacts(line + "\n")
+    assert name in ("Aino Aho", "Aho Aino")

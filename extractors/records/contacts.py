@@ -78,6 +78,7 @@ def extract_contacts(doc: Document, lang: str) -> list[Contact]:
         named = [i for i in group if mentions[i].name]
         first = named[0] if named else group[0]
         main = mentions[first]
+        title = main.title or next((mentions[i].title for i in named if mentions[i].title), None)
         best = min(((rank, unlabelled, abs(p.start - mentions[i].start), i, p)
                     for i in group for rank, unlabelled, p in owned.get(i, [])), key=lambda c: c[:4], default=None)
         phone = best[4] if best else None
@@ -86,7 +87,7 @@ def extract_contacts(doc: Document, lang: str) -> list[Contact]:
         start, end = min(main.anchor, line_start), max(main.end, line_end)
         if phone and best and best[3] == first and abs(phone.start - main.end) < WINDOW:
             start, end = min(start, phone.start), max(end, phone.end)  # the quote shows the phone too
-        out.append(Contact(name=main.name, title=main.title, email=main.email,
+        out.append(Contact(name=main.name, title=title, email=main.email,
                            phone=_clean(phone.number) if phone else None,
                            evidence=evidence(doc, start, end, NAME, VERSION, 0.9 if main.name else 0.6)))
     return out
@@ -103,18 +104,20 @@ def _mentions(text: str) -> list[_Mention]:
         lines = [ln.strip() for ln in before.split("\n") if ln.strip()]
         name, title, at = _name_and_title(lines, email.lower(), text, m.start())
         if not name:  # "addr (Name)" and "addr, Name": the name after the address on its line
-            name, title, _ = _name_and_title([text[m.end():line_end].strip()], email.lower(), text, line_end)
+            name, title, _ = _name_and_title([text[m.end():line_end].strip()], email.lower(), text, line_end,
+                                             guess=False)
             at = line_start
         out.append(_Mention(email, m.start(), m.end(), min(at, line_start), name, title))
     return out
 
 
-def _name_and_title(lines: list[str], email: str, text: str, at: int) -> tuple[str | None, str | None, int]:
+def _name_and_title(lines: list[str], email: str, text: str, at: int,
+                    guess: bool = True) -> tuple[str | None, str | None, int]:
     """The person line before the address: 'Projektikoordinaattori Marianna Kokko' -> name, title.
 
     A line whose words are the address's local part ('marianna.kokko') names the person
     even a few lines up (title and organisation lines between); a line ending in two
-    capitalised words does only when it is one of the nearest three."""
+    capitalised words does only when it is one of the nearest three (and ``guess``)."""
     local = [_fold(p) for p in re.split(r"[._-]", email.split("@")[0]) if p]
     near = list(reversed(lines[-(SIGNATURE_LINES + 1):]))
     for n, line in enumerate(near):
@@ -123,13 +126,19 @@ def _name_and_title(lines: list[str], email: str, text: str, at: int) -> tuple[s
         if n and EMAIL.search(line):
             continue
         hits = [i for i, w in enumerate(words) if w and _fold(w) in local]
-        if len(hits) >= 2 or (hits and len(local) == 1):
+        if len(local) == 1 and len(hits) == 1:
+            hits = _widen(words, hits[0])  # "aino@" or "aho@" beside "Aino Aho"; "kirjaamo@" names nobody
+        if len(hits) >= 2:
             i0, i1 = min(hits), max(hits)
             name_words = [w for w in words[i0:i1 + 1] if w]
-            if len(hits) == 2 and local.index(_fold(words[i0])) > local.index(_fold(words[i1])):
+            ends = [_fold(words[i0]), _fold(words[i1])]
+            if len(hits) == 2 and all(e in local for e in ends) and local.index(ends[0]) > local.index(ends[1]):
                 name_words = name_words[::-1]  # "Kokko Marianna" of an Outlook header, in the address's order
-            return " ".join(name_words), _title(raw[:i0], raw[i1 + 1:]), text.rfind(line, 0, at)
-    for n, line in enumerate(near[:3]):
+            title = _title(raw[:i0], raw[i1 + 1:])
+            if title is None and n and i0 == 0 and i1 == len(words) - 1:
+                title = _title([], [","] + near[n - 1].replace(",", " , ").split())  # a signature: title below the name
+            return " ".join(name_words), title, text.rfind(line, 0, at)
+    for n, line in enumerate(near[:3] if guess else []):
         raw = line.replace(",", " , ").replace("\t", " , ").split()
         words = [w.strip(WORD_EDGE) for w in raw]
         if (n and EMAIL.search(line)) or PHONE.search(line):
@@ -144,6 +153,15 @@ def _name_and_title(lines: list[str], email: str, text: str, at: int) -> tuple[s
         if NAME_WORDS.match(name) and (any(is_first_name(w) for w in name.split()) or _short_title(raw[:end - 2])):
             return name, title, text.rfind(line, 0, at)
     return None, None, at
+
+
+def _widen(words: list[str], i: int) -> list[int]:
+    """A one-part address matches a first name or a surname: the whole name, or none."""
+    if is_first_name(words[i]) and i + 1 < len(words) and NAME_WORDS.match(f"{words[i]} {words[i + 1]}"):
+        return [i, i + 1]
+    if i and is_first_name(words[i - 1]) and NAME_WORDS.match(f"{words[i - 1]} {words[i]}"):
+        return [i - 1, i]
+    return []
 
 
 def _short_title(words: list[str]) -> bool:

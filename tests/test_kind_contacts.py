@@ -70,3 +70,70 @@ Puheenjohtaja avasi kokouksen klo 18.05.
 Puheenjohtaja päätti kokouksen klo 19.30.
 """
     assert records_of(text).document.kind == "minutes"
+
+
+# --- kind: mail exports, invitations, interim reports, call notes ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Lähettäjä: Anna Virta\nLähetetty: 12. maaliskuuta 2009 10:41\nVastaanottaja: Verkosto\nAihe: Muistio ja seuraava kokous\n\n"
+    "Hei, liitteenä on kokouksen muistio. Seuraava kokous on 1.4.2009.\n",
+    "Från: Eva Lind\nSkickat: den 12 mars 2009 10:41\nTill: Nätverket\nÄmne: Protokoll från mötet\n\n"
+    "Hej, här kommer protokollet från mötet. Nästa möte hålls 1.4.2009.\n",
+    "From: Anne Hill\nSent: 12 March 2009 10:41\nTo: Partners\nSubject: Minutes of the meeting\n\n"
+    "Dear all, please find the minutes attached. The next meeting is on 1 April 2009.\n",
+])
+def test_a_mail_export_is_other_and_dated_by_its_sending(text):
+    info = records_of(text).document
+    assert (info.kind, info.date) == ("other", "2009-03-12")
+
+
+def test_minutes_with_a_subject_line_are_still_minutes():
+    text = "MUISTIO\n\nAika: 5.2.2009\nPaikka: Lohja\nAihe: Kuntakierros\n\nKokous avattiin ja todettiin päätösvaltaiseksi.\n"
+    assert records_of(text).document.kind == "minutes"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Väliraportti lääninhallitukselle, raportointikausi 1.1.–30.6.2008\n\nHankkeen johtoryhmä kokoontui kolme kertaa.\n", "report"),
+    ("Mellanrapport till länsstyrelsen, rapporteringsperiod 1.1–30.6.2008\n\nStyrgruppen har sammanträtt tre gånger.\n", "report"),
+    ("KUTSU\n\nKutsumme Teidät lasten hyvinvointisuunnitelman seminaariin 11.2.2008.\n\nTervetuloa!\n", "bulletin"),
+    ("NORDIC NETWORK\nNotes of the telephone conference\nTue 21/4/2009, 14:00-15:00\n\nThe partners agreed to meet in June.\n", "minutes"),
+])
+def test_kind_of_reports_invitations_and_call_notes(text, kind):
+    assert records_of(text).document.kind == kind
+
+
+def test_a_tables_header_row_is_no_meeting_field():
+    text = """Koulutuskalenteri
+
+| Ajankohta | Koulutus | Paikka |
+|---|---|---|
+| 5.2.2008 | Lastensuojelulaki | Lohja |
+| 22.4.2008 | Varhainen puuttuminen | Kirkkonummi |
+"""
+    assert records_of(text).document.kind not in ("minutes", "agenda")
+
+
+# --- document date: meeting field, signature line ------------------------------------------------
+
+def test_an_agendas_date_is_its_meetings_not_its_letterheads():
+    text = ("Hanke X\tESITYSLISTA 5/2007\t7.11.2007\n\nJOHTORYHMÄN KOKOUS\n\n"
+            "Aika keskiviikkona 14. marraskuuta 2007 klo 13.00–15.30\nPaikka Vihdin kunnantalo\n\n1. Kokouksen avaus\n")
+    info = records_of(text).document
+    assert (info.kind, info.date) == ("agenda", "2007-11-14")
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Väliraportti 2008\n\nRaportointikausi 1.1.–30.6.2008. Johtoryhmä kokoontui 23.1.2008.\n\n"
+     "Järvenpäässä 29. elokuuta 2008\n\nTuija Nieminen\n", "2008-08-29"),
+    ("Mellanrapport 2008\n\nRapporteringsperioden 1.1–30.6.2008. Styrgruppen sammanträdde den 23 januari 2008.\n\n"
+     "Helsingfors den 2 september 2008\n\nEva Lind\n", "2008-09-02"),
+    ("Interim report 2008\n\nThe reporting period ended on 30 June 2008. The steering group met on 23 January 2008.\n\n"
+     "Lohja, 3 September 2008\n\nAnne Hill\n", "2008-09-03"),
+])
+def test_a_report_is_dated_by_its_signature_line(text, date):
+    assert records_of(text).document.date == date
+
+
+def test_a_place_and_date_inside_a_sentence_is_no_signature():
+    text = "RAPORTTI 15.9.2008\n\nSeminaari pidettiin Lohjalla 3.6.2008 ja se onnistui hyvin.\n"
+    assert records_of(text).document.date == "2008-09-15"

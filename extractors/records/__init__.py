@@ -23,7 +23,7 @@ def extract_records(doc: Document) -> Records:
     info.kind, info.kind_confidence = kind.classify_kind(doc, rules_lang)
 
     first_pass = dates.find_dates(doc.text, rules_lang)
-    info.date = document_date(doc, first_pass)
+    info.date = document_date(doc, first_pass, info.kind, rules_lang)
     reference = dt.date.fromisoformat(info.date) if info.date else None
     found = dates.find_dates(doc.text, rules_lang, reference) if reference else first_pass
     records.dates = dates.to_mentions(doc, found)

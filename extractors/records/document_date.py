@@ -1,14 +1,22 @@
-"""The document's own date: the most specific date in its header, else the first full date in it."""
+"""The document's own date. Minutes and agendas: the date of their meeting ('Aika: …'); letters,
+reports and bulletins: the date they were signed ('Järvenpäässä 29. elokuuta 2008'); otherwise
+the most specific date in the header, else the first full date in the text."""
 from __future__ import annotations
 
 import re
 
 from schemas.document import Document
+from schemas.records import DocKind
 
+from . import cues
 from .dates import DateMatch
+from .meetings_fields import field_value
+from .normalise import find_municipalities
 
 HEADER_BLOCKS = 8
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SIGNATURE_FILLER = re.compile(r"^[\s,.:]*(?:(?:den|the)\s+)?$", re.I)  # 'Helsingfors den 3 mars 2009'
+SIGNED_KINDS = (DocKind.REPORT, DocKind.BULLETIN, DocKind.OTHER)
 
 
 def _specificity(d: DateMatch) -> int:
@@ -23,8 +31,12 @@ def _specificity(d: DateMatch) -> int:
     return 1
 
 
-def document_date(doc: Document, dates: list[DateMatch]) -> str | None:
+def document_date(doc: Document, dates: list[DateMatch], kind: str | None = None, lang: str = "fi") -> str | None:
     """ISO date of the document (a month period gives its first day)."""
+    if kind in (DocKind.MINUTES, DocKind.AGENDA) and (met := _meeting_field_date(doc, dates, lang)):
+        return met
+    if kind in SIGNED_KINDS and (signed := _signature_date(doc, dates)):
+        return signed
     header_end = doc.blocks[min(HEADER_BLOCKS, len(doc.blocks)) - 1].end if doc.blocks else 0
     header = [d for d in dates if d.start < header_end and _specificity(d)]
     if header:
@@ -36,3 +48,37 @@ def document_date(doc: Document, dates: list[DateMatch]) -> str | None:
     if full:
         return full.value
     return header[0].value.split("/")[0] if header else None
+
+
+def _meeting_field_date(doc: Document, dates: list[DateMatch], lang: str) -> str | None:
+    """The day on the header's time field ('Aika keskiviikkona 14. marraskuuta 2007'), which an
+    agenda's letterhead sending date must not outrank."""
+    for b in doc.blocks[:HEADER_BLOCKS]:
+        at = b.start
+        for line in b.text.split("\n"):
+            line_end = at + len(line)
+            first = line.split("\t", 1)[0] if "\t" in line else line
+            if cues.search(lang, "field.time", first) and field_value(line, "field.time", lang, loose=True):
+                day = next((d for d in dates if at <= d.start < line_end and _specificity(d) == 3), None)
+                if day:
+                    return day.value
+            at = line_end + 1
+    return None
+
+
+def _signature_date(doc: Document, dates: list[DateMatch]) -> str | None:
+    """The last line that is only a place and a day: the signing of a letter or a report."""
+    found = None
+    for d in dates:
+        if _specificity(d) != 3:
+            continue
+        line_start = doc.text.rfind("\n", 0, d.start) + 1
+        line_end = doc.text.find("\n", d.end)
+        line_end = len(doc.text) if line_end < 0 else line_end
+        before, after = doc.text[line_start:d.start], doc.text[d.end:line_end]
+        places = find_municipalities(before)
+        if not places or places[0][0] != len(before) - len(before.lstrip()):
+            continue
+        if SIGNATURE_FILLER.match(before[places[0][1]:]) and not after.strip(" ."):
+            found = d.value
+    return found

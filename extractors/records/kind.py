@@ -9,12 +9,16 @@ from schemas.records import DocKind
 from . import cues
 
 TITLE_BLOCKS = 4
+EMAIL_HEAD_LINES = 12
+EMAIL_LABELS = 3  # From/Sent/To/Subject: three distinct labels make a mail header, one 'Date:' does not
 SLIDE_FORMATS = {"pptx", "odp", "ppt"}
 KINDS = [k for k in DocKind if k != DocKind.OTHER]
 
 
 def classify_kind(doc: Document, lang: str) -> tuple[str, float]:
     """The most likely kind and a confidence in [0, 1]."""
+    if is_email(doc, lang):
+        return DocKind.OTHER, 0.9  # a mail export is a letter whatever it carries (minutes attached, a meeting moved)
     scores: Counter[str] = Counter()
     head = [b.text for b in doc.blocks[:TITLE_BLOCKS] if b.kind != BlockKind.TABLE]
     title_text = "\n".join(head)
@@ -33,6 +37,28 @@ def classify_kind(doc: Document, lang: str) -> tuple[str, float]:
     best, top = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0.0
     return best, round(min(0.99, 0.5 + (top - runner) / (2 * top)), 2)
+
+
+def is_email(doc: Document, lang: str) -> bool:
+    """A mail export: it opens with a header label ('Lähettäjä:', 'From:', 'Från:') and has several."""
+    lines = [line.strip() for line in doc.text.split("\n")[:EMAIL_HEAD_LINES] if line.strip()]
+    labels = []
+    for line in lines:
+        m = cues.search(lang, "kind.email_header", line)
+        if m and m.start() == 0 and line[m.end():m.end() + 1] == ":":
+            labels.append(m.group(0).casefold())
+    return bool(lines) and bool(labels) and lines[0].casefold().startswith(labels[0]) \
+        and len(set(labels)) >= EMAIL_LABELS
+
+
+def _field_line(line: str, cue_id: str, lang: str) -> bool:
+    """'Aika: 5.2.2009', 'Paikka<TAB>Kerava': a label and one value; a table's header row
+    ('Ajankohta<TAB>Koulutus<TAB>Paikka') names columns instead."""
+    m = cues.search(lang, cue_id, line)
+    if not m or m.start() > 2:
+        return False
+    values = {v.strip() for v in line[m.end():].strip(" :*").split("\t") if v.strip()}
+    return len(values) <= 1
 
 
 def _structure(doc: Document, lang: str) -> Counter[str]:
@@ -55,8 +81,7 @@ def _structure(doc: Document, lang: str) -> Counter[str]:
     for field, kinds in (("field.time", (DocKind.MINUTES, DocKind.AGENDA)),
                          ("field.place", (DocKind.MINUTES, DocKind.AGENDA)),
                          ("field.attendance", (DocKind.MINUTES,))):
-        if any((m := cues.search(lang, field, line)) and m.start() <= 2
-               for b in doc.blocks[:12] for line in b.text.split("\n")):
+        if any(_field_line(line, field, lang) for b in doc.blocks[:12] for line in b.text.split("\n")):
             for kind in kinds:
                 s[kind] += 1.5
     # only minutes tell when the meeting was opened or closed: as strong as a title

@@ -1,4 +1,6 @@
 """Meetings: held, planned, cancelled, schedules, and other bodies' meetings."""
+import pytest
+
 from tests.textdoc import records_of
 from tests.test_commitments import MINUTES
 
@@ -80,3 +82,237 @@ def test_swedish_opening_time_without_cue_word_for_clock():
     text = "Styrelsemöte 2016-03-02\n\nNärvarande:\n\nAnna Berg, Olle Ek\n\n1. Mötets öppnande 18:02\n\n5. Mötets avslutande 19:10\n"
     m = by_date(records_of(text))["2016-03-02"]
     assert (m.start, m.end) == ("18:02", "19:10")
+
+
+# --- the event a title slide, a title page or an invitation names ---------------------------
+
+def test_a_title_slide_names_its_event_with_place_date_and_time_lines_below():
+    text = """Verkoston aloitustilaisuus
+
+Lasten hyvinvointihanke
+Lohja, Laurentius-talo, ke 5.9.2012 klo 9–15
+Projektipäällikkö Anna Virta
+"""
+    m = by_date(records_of(text))["2012-09-05"]
+    assert (m.start, m.end, m.place) == ("09:00", "15:00", "Lohja, Laurentius-talo")
+    assert m.body == "verkosto"
+
+
+def test_a_swedish_title_keeps_the_swedish_place_name_and_a_finnish_one_the_finnish():
+    sv = by_date(records_of("Lägesrapport\n\nStyrgruppens möte i Borgå 3.5.2011\nEva Lind, projektledare\n"))
+    assert sv["2011-05-03"].place == "Borgå" and sv["2011-05-03"].body == "styrgruppen"
+    fi = by_date(records_of("Tilannekatsaus\n\nOhjausryhmän kokous Porvoossa 3.5.2011\nEeva Lind\n"))
+    assert fi["2011-05-03"].place == "Porvoo"
+
+
+def test_a_next_meeting_in_swedish_text_keeps_the_swedish_municipality():
+    text = "PROTOKOLL\n\nTid: 3.2.2009 kl. 9.30\nPlats: Ekenäs\n\nNästa möte hålls tisdagen 21.4.2009 kl. 9.30 i Ingå, kommungården.\n"
+    assert by_date(records_of(text))["2009-04-21"].place == "Ingå"
+
+
+@pytest.mark.parametrize("text,event,start,place", [
+    ("KUTSU\n\nHyvä vastaanottaja,\n\nKutsumme Teidät alueelliseen seminaariin\n\n"
+     "tiistaina maaliskuun 3. päivänä 2009 kello 9–15.30\nLohjan kaupungintalon valtuustosaliin.\n\n"
+     "Ilmoittautumiset 20.2.2009 mennessä.\n\nTervetuloa!\n\nVihdissä 2.2.2009\n\nAnna Virta\n",
+     "2009-03-03", "09:00", "Lohja"),
+    ("INBJUDAN\n\nVi inbjuder er till ett regionalt seminarium\n\nonsdagen den 4 mars 2009 kl. 13–16\n"
+     "i Borgå stadshus.\n\nAnmälan senast 20.2.2009.\n\nVälkomna!\n\nHelsingfors den 2 februari 2009\n",
+     "2009-03-04", "13:00", "Borgå"),
+    ("INVITATION\n\nYou are invited to the network seminar\n\non Thursday 5 March 2009 at 10:00-15:00\n"
+     "at Lohja Town Hall.\n\nPlease register by 20 February 2009.\n\nLohja, 2 February 2009\n",
+     "2009-03-05", "10:00", "Lohja"),
+])
+def test_an_invitation_letter_announces_its_event_and_is_dated_by_its_signature(text, event, start, place):
+    records = records_of(text)
+    assert records.document.kind == "bulletin"
+    assert records.document.date == "2009-02-02"  # the letter's date, not its event's
+    m = by_date(records)[event]
+    assert (m.status, m.start) == ("planned", start) and place in m.place
+
+
+def test_an_invitation_without_an_event_day_gives_no_meeting():
+    text = "KUTSU\n\nKutsumme kunnat mukaan hankkeeseen.\n\nIlmoittautumiset 20.2.2009 mennessä.\n\nTervetuloa!\n"
+    assert records_of(text).meetings == []
+
+
+def test_a_programme_times_the_event_the_document_reports():
+    text = """Seminaarin yhteenveto
+
+Yhteenveto Lohjan kaupungintalolla torstaina 19. maaliskuuta 2009 pidetystä seminaarista
+
+Ohjelma
+
+9.00–9.30 Ilmoittautuminen
+9.30–11.00 Avaus ja alustus
+11.00–12.00 Lounas
+12.00–14.30 Ryhmätyöt ja yhteenveto
+"""
+    m = by_date(records_of(text))["2009-03-19"]
+    assert (m.start, m.end) == ("09:00", "14:30")
+
+
+# --- schedules --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,day,start,place,body", [
+    ("Lägesrapport till styrgruppen 12.10.2009\n\nVi har gjort det som vi kom överens om och det går bra.\n\n"
+     "Kommande möten\n\n- Styrgruppen må 7.12.2009 kl. 13–15, Ekenäs stadshus\n"
+     "- Styrgruppen ons 10.2.2010 (plats meddelas senare)\n", "2009-12-07", "13:00", "Ekenäs", "styrgruppen"),
+    ("Tilannekatsaus 12.10.2009\n\nTulevat kokoukset:\n\n- Johtoryhmä ti 8.12.2009 klo 13–15, Vihdin kunnantalo\n"
+     "- Johtoryhmä ke 10.2.2010\n", "2009-12-08", "13:00", "Vihti", "johtoryhmä"),
+    ("Status report 12 October 2009\n\nThe project is on track and the partners have done what was agreed.\n\n"
+     "Upcoming meetings\n\n- Steering group 7 December 2009 at 13:00, Lohja town hall\n"
+     "- Steering group 10 February 2010 (venue to be confirmed)\n", "2009-12-07", "13:00", "Lohja", "steering group"),
+])
+def test_lines_under_an_upcoming_meetings_heading_are_meetings(text, day, start, place, body):
+    meetings = by_date(records_of(text))
+    m = meetings[day]
+    assert (m.status, m.start, m.place) == ("planned", start, place)
+    assert body in m.body.lower()
+    later = meetings["2010-02-10"]
+    assert later.place is None  # '(plats meddelas senare)' is a note, not a place
+
+
+def test_dated_lines_under_another_heading_are_no_meetings():
+    text = "Lägesrapport 12.10.2009\n\nDet här har vi gjort\n\n- Familjearbetaren anställdes 1.4.2009\n- Hemsidan öppnades 8.9.2009\n"
+    assert records_of(text).meetings == []
+
+
+def test_a_training_table_takes_its_place_column_and_past_rows_are_held():
+    text = """RAPORTTI
+
+Raportointikaudella järjestettiin seuraavat koulutukset:
+
+| Ajankohta | Koulutus | Paikka | Osallistujia |
+|---|---|---|---|
+| 5.2.2008 | Lastensuojelulaki käytäntöön | Lohja | 84 |
+| 22.4.2008 | Varhainen puuttuminen | Kirkkonummi | 58 |
+
+Järvenpäässä 29. elokuuta 2008
+"""
+    records = records_of(text)
+    assert records.document.date == "2008-08-29"
+    meetings = by_date(records)
+    assert (meetings["2008-02-05"].place, meetings["2008-02-05"].status) == ("Lohja", "held")
+    assert meetings["2008-04-22"].place == "Kirkkonummi"
+    assert not any(m.body and "järjestettiin" in m.body for m in meetings.values())
+
+
+def test_a_date_list_broken_over_two_lines_keeps_every_date_and_the_shared_time():
+    text = """ESITYSLISTA
+
+Aika: 14.11.2007 klo 13
+
+6. Kokousaikataulu
+
+Johtoryhmä kokoontuu keväällä 2008 keskiviikkoisin 23.1.,
+- 12.3. ja 14.5.2008 klo 13–15.30.
+"""
+    meetings = by_date(records_of(text))
+    for day in ("2008-01-23", "2008-03-12", "2008-05-14"):
+        assert (meetings[day].status, meetings[day].start, meetings[day].end) == ("planned", "13:00", "15:30")
+
+
+# --- a date alone is no meeting -----------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,not_day", [
+    ("Johtoryhmän 19.9.2007 pidetyn kokouksen muistio on lähetetty jäsenille sähköpostitse 28.9.2007.", "2007-09-28"),
+    ("Seminaarin aineistot julkaistaan hankkeen verkkosivuilla viikolla 13.", "2009-03-23"),
+    ("Jäsenet jatkavat syksyn kokouksissa, jos kunta on sitoutunut teemaan 18.12.2008 päivitetyn tiedon mukaisesti.",
+     "2008-12-18"),
+    ("Johtoryhmä päätti 14.5.2008 kokouksessaan, että työaikaa lisätään 1.8.2008 alkaen.", "2008-08-01"),
+])
+def test_a_date_that_a_meeting_word_does_not_govern_is_no_meeting(sentence, not_day):
+    text = f"TIEDOTE 15.1.2009\n\n{sentence}\n"
+    assert not_day not in by_date(records_of(text))
+
+
+def test_a_past_meeting_in_a_report_is_held():
+    text = "Väliraportti\n\nOhjausryhmä käsitteli raportin kokouksessaan 19.8.2008.\n\nLohjalla 29.8.2008\n"
+    records = records_of(text)
+    assert records.document.kind == "report"
+    assert by_date(records)["2008-08-19"].status == "held"
+
+
+# --- cancellations and moves ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,day", [
+    ("MUISTIO\n\nAika: 27.2.2008\n\nHuhtikuulle sovittu kokous (16.4.) jää pois koulutuspäivän vuoksi.\n", "2008-04-16"),
+    ("MUISTIO\n\nAika: 27.2.2008\n\nMaaliskuun kokousta 19.3.2008 ei pidetä.\n", "2008-03-19"),
+    ("PROTOKOLL\n\nTid: 22.3.2006\n\nMötet som planerats till den 19 april 2006 inställs på grund av påsken.\n", "2006-04-19"),
+    ("PROTOKOLL\n\nTid: 22.3.2006\n\nStyrelsens möte den 19 april 2006 utgår.\n", "2006-04-19"),
+    ("MINUTES\n\nDate: 22 March 2006\n\nThe meeting of 19 April 2006 will not take place.\n", "2006-04-19"),
+])
+def test_cancelled_meetings(text, day):
+    assert by_date(records_of(text))[day].status == "cancelled"
+
+
+def test_a_moved_meeting_is_off_on_its_old_day_and_planned_on_its_new_one():
+    text = "MUISTIO\n\nAika: 3.4.2008\n\n7. Seuraava kokous\n\nAiemmin sovittu kokous to 8.5.2008 siirtyy maanantaille 12.5.2008 klo 13 Karjalohjan kunnantoimistolle.\n"
+    meetings = by_date(records_of(text))
+    assert meetings["2008-05-08"].status == "cancelled"
+    new = meetings["2008-05-12"]
+    assert (new.status, new.start, new.place) == ("planned", "13:00", "Karjalohja")
+
+
+def test_time_and_place_in_the_sentence_after_a_move_belong_to_the_moved_meeting():
+    text = """Lähettäjä: Anna Virta
+Lähetetty: 12. maaliskuuta 2009 10:41
+Vastaanottaja: Verkosto
+Aihe: Kokous siirtyy
+
+Hei, verkoston seuraava kokous siirretään keskiviikolle 1.4.2009. Aika ja paikka pysyvät ennallaan: klo 12.30–15.30 Järvenpään Sosiaalitalolla.
+"""
+    records = records_of(text)
+    assert (records.document.kind, records.document.date) == ("other", "2009-03-12")
+    m = by_date(records)["2009-04-01"]
+    assert (m.status, m.start, m.end, m.place) == ("planned", "12:30", "15:30", "Järvenpää")
+
+
+def test_a_shared_start_time_in_the_next_sentence():
+    text = "MUISTIO\n\nAika: 15.9.2008\n\nSyksyn muut kokoukset: 20.10.2008 Vihdissä ja 1.12.2008 Keravalla. Kokoukset alkavat klo 9.\n"
+    meetings = by_date(records_of(text))
+    assert (meetings["2008-10-20"].start, meetings["2008-10-20"].place) == ("09:00", "Vihti")
+    assert (meetings["2008-12-01"].start, meetings["2008-12-01"].place) == ("09:00", "Kerava")
+
+
+def test_a_time_in_an_unrelated_next_sentence_is_not_taken():
+    text = "MUISTIO\n\nAika: 15.9.2008\n\nSeuraava kokous on 20.10.2008 Vihdissä. Bussi lähtee klo 8.\n"
+    assert by_date(records_of(text))["2008-10-20"].start is None
+
+
+def test_the_sentence_after_a_postponement_gives_the_new_date():
+    text = """MINUTES
+
+Date: 21 April 2009
+
+The partner meeting planned for 2-3 April in Tallinn had to be postponed because of budget cuts. It was agreed to hold it on 9-10 June 2009 at the Tallinn Social Welfare Department.
+"""
+    meetings = by_date(records_of(text))
+    assert meetings["2009-04-02"].status == "cancelled" and meetings["2009-04-02"].place == "Tallinn"
+    assert meetings["2009-06-09"].status == "planned" and "Tallinn" in meetings["2009-06-09"].place
+
+
+# --- place and body ------------------------------------------------------------------------------
+
+def test_a_markdown_title_naming_a_municipality_is_not_the_place():
+    text = "# Siuntion kuntatyöryhmän muistio\n\nKokous pidettiin Siuntion kunnantalolla keskiviikkona 27.2.2008 kello 14.15–16.\n"
+    m = by_date(records_of(text))["2008-02-27"]
+    assert m.place == "Siuntio" and (m.start, m.end) == ("14:15", "16:00")
+
+
+def test_a_named_venue_that_is_no_municipality():
+    text = "SUUNNITELMA 30.1.2009\n\nTyöryhmä kokoontuu ensimmäisen kerran torstaina 12.2.2009 Nummelan neuvolassa.\n"
+    assert by_date(records_of(text))["2009-02-12"].place == "Nummelan neuvolassa"
+
+
+def test_the_group_in_the_genitive_before_the_meeting_word_owns_it_but_a_month_does_not():
+    text = "TIEDOTE 12.3.2009\n\nTeemaverstaan seuraava kokous siirretään keskiviikolle 1.4.2009.\n\nMarraskuun kokous 17.11.2009 perutaan.\n"
+    meetings = by_date(records_of(text))
+    assert meetings["2009-04-01"].body == "teemaverstas"
+    assert meetings["2009-11-17"].body != "marraskuu"
+
+
+def test_a_compound_meeting_word_names_its_series():
+    text = "RAPORTTI 29.8.2008\n\nEnsimmäinen teemaverstas pidetään Karkkilassa 7.10.2008.\n"
+    m = by_date(records_of(text))["2008-10-07"]
+    assert (m.status, m.place, m.body) == ("planned", "Karkkila", "teemaverstas")

@@ -15,7 +15,8 @@ from .verbs import is_genitive_noun
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 SHORT_RANGE_DAYS = 7  # a range this short is one event ("5.–6.10.2011"), dated by its first day
 DEADLINE_REACH = 40  # characters between a deadline word and the date it governs
-GENITIVE_MODIFIER = re.compile(r"(\w+n)\s+$")  # 'perhetyön ' before 'verkosto'
+# 'perhetyön ' before 'verkosto'; 'koulukuraattoreiden ja -psykologien ' (a shared head) too
+GENITIVE_MODIFIER = re.compile(r"((?:\w+\s+\w{2,4}\s+-)?\w+n)\s+$")
 CAPITALISED_MODIFIER = re.compile(r"([A-ZÅÄÖ][\w-]+)\s+$")  # 'Steering ' before 'Committee'
 
 
@@ -40,12 +41,13 @@ def day(d: DateMatch) -> str | None:
 
 
 def event_day(d: DateMatch) -> str | None:
-    """The day an event happens: a date, or the first day of a short range of days."""
+    """The day an event happens: a date, or the first day of a short range of written days
+    ('17–18 September'); a week or month names no day ('viikolla 13' is not a meeting day)."""
     if found := day(d):
         return found
-    if not d.valid or not d.value or d.type != "period" or "/" not in d.value:
+    if not d.valid or not d.days or d.type != "period":
         return None
-    start, end = d.value.split("/", 1)
+    start, end = d.days
     if not (ISO_DAY.fullmatch(start) and ISO_DAY.fullmatch(end[:10])):
         return None
     span = (date.fromisoformat(end[:10]) - date.fromisoformat(start)).days
@@ -64,6 +66,8 @@ def body_in(text: str, lang: str, near: int | None = None) -> str | None:
         before = [b for b in found if b.start() < near]
         m = before[-1] if before else m
     head = lemma_phrase(m.group(0), lang)
+    if head.endswith("s") and (plain := cues.search(lang, "body", head[:-1])) and plain.group(0) == head[:-1]:
+        head = head[:-1]  # a genitive the lemmatiser left: 'styrgruppens' -> 'styrgruppen'
     left = text[max(0, m.start() - 40):m.start()]
     genitive = GENITIVE_MODIFIER.search(left)
     if genitive and not is_genitive_noun(genitive.group(1), lang):

@@ -280,3 +280,22 @@ def test_a_decision_to_do_something_on_a_date_stays_a_decision():
     text = "PÖYTÄKIRJA\n\nAika: 2.3.2011\n\nHallitus päätti, että toimiston aukioloa pidennetään 1.4.2011 alkaen.\n"
     records = records_of(text)
     assert records.decisions and not records.commitments
+
+
+def test_without_an_owner_column_the_task_names_its_own_actor():
+    text = "MUISTIO 2.3.2011\n\nTehtävä\tAikataulu\nLiisa Aho kokoaa palautteet yhteen\t15.5.2011\n"
+    [c] = records_of(text).commitments
+    assert (c.text, c.actors, c.due) == ("Liisa Aho kokoaa palautteet yhteen", ["Liisa Aho"], "2011-05-15")
+
+
+def test_items_under_a_task_heading_that_say_what_is_done_are_commitments():
+    text = """# Kuntatyöryhmän muistio 2.3.2011
+
+## Tehtävät ennen seuraavaa tapaamista
+
+- Kunnat lähettävät kyselyn vastaukset hankkeelle
+- Seuraava yhteinen tapaaminen ke 6.4.2011 klo 9–12 Lohjalla
+"""
+    texts = [c.text for c in records_of(text).commitments]
+    assert any("Kunnat lähettävät" in t for t in texts)
+    assert not any(t.startswith("Seuraava yhteinen tapaaminen") for t in texts)

@@ -74,6 +74,8 @@ def _model_clause(text: str, start: int, lang: str) -> TaskClause | None:
         if t.lemma_ in not_task or not all(t.morph.get(k) == [v] for k, v in want.items()):
             return None
         pre = tokens[:j]
+        while pre and pre[0].pos_ == "PUNCT":  # a list bullet before the subject
+            pre = pre[1:]
         if not pre:
             return TaskClause(None, t.idx, t.idx, t.idx + len(t)) if t.morph.get("Person") == ["1"] else None
         heads = [p for p in pre if p.pos_ in NOMINAL_POS]

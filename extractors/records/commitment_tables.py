@@ -103,8 +103,9 @@ def is_empty_cell(text: str, lang: str) -> bool:
 
 
 def table_commitments(ctx: Context, block: Block, cols: ActionColumns,
-                      resolve: Callable[[str], str]) -> list[Commitment]:
-    """One commitment per row that assigns a task; ``resolve`` maps an actor to a full name."""
+                      resolve: Callable[[str], str], actors_of: Callable[[str], list[str]]) -> list[Commitment]:
+    """One commitment per row that assigns a task; ``resolve`` maps an actor to a full name,
+    ``actors_of`` finds the actors in a task's own words when the table has no owner column."""
     cells = {(r, c): (s, e) for r, c, s, e in table_cells(block)}
     text_of = {k: ctx.doc.text[s:e].strip() for k, (s, e) in cells.items()}
     out = []
@@ -113,10 +114,10 @@ def table_commitments(ctx: Context, block: Block, cols: ActionColumns,
         if not found:
             continue
         text, span, actors = found
-        actors = [resolve(a) for a in actors]
+        actors = [resolve(a) for a in actors] if cols.owner is not None else actors_of(text)
         due, due_raw = _row_due(ctx, r, cols, cells, span)
         row = [v for (rr, _), v in cells.items() if rr == r]
-        out.append(Commitment(text=text, actors=list(dict.fromkeys(actors)), actors_raw=actors, due=due,
+        out.append(Commitment(text=text, actors=list(dict.fromkeys(actors)), due=due,
                               due_raw=due_raw, evidence=evidence(ctx.doc, min(s for s, _ in row),
                                                                  max(e for _, e in row), NAME, VERSION, 0.75)))
     return out

@@ -44,7 +44,8 @@ def extract_commitments(ctx: Context, sents: list[Sentence], meetings: list[Meet
     tables = action_tables(ctx.doc, ctx.lang)
     handled = task_cells(ctx.doc, tables)  # table cells the row reading consumes
     for index, cols in tables.items():
-        out.extend(table_commitments(ctx, ctx.doc.blocks[index], cols, resolve))
+        out.extend(table_commitments(ctx, ctx.doc.blocks[index], cols, resolve,
+                                     lambda text: _actors(ctx, text, people)))
     # a row's decision cell that became the row's task is not read again as a sentence
     taken = [(c.evidence.block, c.text) for c in out if c.evidence]
     owners = _owner_labels(ctx, sents)

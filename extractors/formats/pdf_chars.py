@@ -53,7 +53,7 @@ def _address(handle: Any) -> int:
 def text_lines(textpage: pdfium.PdfTextPage, page_top: float, chars: list[Char] | None = None) -> list[Line]:
     """The page's text lines in pdfium's reading order, diacritics recomposed; ``chars``,
     if given, receives every character's record, for ``table_chars``."""
-    bold: dict[int | None, bool] = {}
+    bold: dict[int, bool] = {}
     lines = []
     groups = _read_chars(textpage)
     for group in groups:
@@ -77,7 +77,7 @@ def _read_chars(textpage: pdfium.PdfTextPage) -> list[list[Char]]:
     left, right, bottom, top = box = [ctypes.c_double() for _ in range(4)]
     at = _address(raw)
     at_left, at_right, at_bottom, at_top = (ctypes.addressof(v) for v in box)
-    styles: dict[int | None, tuple[float, Turn]] = {}
+    styles: dict[int, tuple[float, Turn]] = {}
     lines: list[list[Char]] = []
     current: list[Char] = []
     base_at: int | None = None  # the character whose baseline the next one is compared with
@@ -93,9 +93,11 @@ def _read_chars(textpage: pdfium.PdfTextPage) -> list[list[Char]]:
         else:
             _char_box(at, i, at_left, at_right, at_bottom, at_top)
             obj = _text_object(at, i)
-            style = styles.get(obj)
+            style = styles.get(obj) if obj else None
             if style is None:
-                style = styles[obj] = _style(raw, i)
+                style = _style(raw, i)
+                if obj:
+                    styles[obj] = style
             size, x = style[0], left.value
             if ch not in SPACING_MARKS:
                 # pdfium joins a line ending in a hyphen with the next one: split them again
@@ -132,7 +134,7 @@ def _style(raw: Any, index: int) -> tuple[float, Turn]:
     return (size * scale if scale > 0 else size), (m.a, m.b, m.c, m.d)
 
 
-def _make_line(raw: Any, chars: list[Char], page_top: float, bold: dict[int | None, bool]) -> Line | None:
+def _make_line(raw: Any, chars: list[Char], page_top: float, bold: dict[int, bool]) -> Line | None:
     text = "".join([c[0] for c in chars])
     if not SPACING_MARKS.keys().isdisjoint(text):
         attach_marks(chars)
@@ -154,9 +156,9 @@ def _make_line(raw: Any, chars: list[Char], page_top: float, bold: dict[int | No
     )
 
 
-def _is_bold(raw: Any, char: Char, cache: dict[int | None, bool]) -> bool:
+def _is_bold(raw: Any, char: Char, cache: dict[int, bool]) -> bool:
     """Is the character's font bold, by weight or by name (cached per text object)?"""
-    found = cache.get(char[8])
+    found = cache.get(char[8]) if char[8] else None
     if found is None:
         if pdfium_c.FPDFText_GetFontWeight(raw, char[6]) >= 600:
             found = True
@@ -166,7 +168,8 @@ def _is_bold(raw: Any, char: Char, cache: dict[int | None, bool]) -> bool:
             pdfium_c.FPDFText_GetFontInfo(raw, char[6], buf, 128, ctypes.byref(flags))
             name = buf.value.decode("latin-1", "replace").lower()
             found = any(w in name for w in BOLD_NAMES)
-        cache[char[8]] = found
+        if char[8]:
+            cache[char[8]] = found
     return found
 
 
@@ -187,7 +190,7 @@ def table_chars(textpage: pdfium.PdfTextPage, chars: list[Char], view: Matrix) -
     for ch, _, _, _, _, size, index, turn, obj in chars:
         if not ch:
             continue  # an accent folded into its letter
-        if obj is None or ch.isspace():
+        if ch.isspace():
             if out:
                 out.append({**out[-1], "text": " ", "x0": out[-1]["x1"], "width": 0.0})
             continue

@@ -706,3 +706,48 @@ def test_attendance_in_sentences(name):
 ])
 def test_sentence_look_alikes_yield_nobody(text):
     assert extract_attendees(build(text), "fi") == []
+
+
+# ---------------------------------------------------------------------------
+# presenters of slides: the title slide and the programme
+
+
+SLIDE_PRESENTERS = {
+    "fi title slide with a title before the name; programme lines 'time topic – presenter'": (
+        build(("slide_title", "Hyvinvointiverkoston aloitus"), "Porvoo, ke 4.9.2008 klo 9–12\nKehittämispäällikkö Outi Lahti",
+              ("slide_title", "Ohjelma"), ("list_item", "9.00 Tervetuloa – Marja Koivisto"),
+              ("list_item", "9.30–10.15 Verkoston tehtävät – FT Timo Rantanen, Itä-Uudenmaan osaamiskeskus"),
+              ("list_item", "10.15 Kahvi"), ("list_item", "12.00 Lounas – Ravintola Merikatu"), fmt="pptx"),
+        [("Outi Lahti", None, "speaker", P), ("Marja Koivisto", None, "speaker", P),
+         ("Timo Rantanen", "Itä-Uudenmaan osaamiskeskus", "speaker", P)]),
+    "sv title slide 'Name, title'": (
+        build(("slide_title", "Lägesrapport"), "Styrgruppen 3.3.2010\nKarin Åberg, projektsamordnare", fmt="pptx"),
+        [("Karin Åberg", None, "speaker", P)]),
+    "en title slide 'Dr Name, Organisation'": (
+        build(("slide_title", "Project update"), "Board meeting, 5 May 2010\nDr Jane Roe, University of Leeds", fmt="pptx"),
+        [("Jane Roe", "University of Leeds", "speaker", P)]),
+    "minutes: a programme-like line is no presenter": (
+        build("Muistio", "9.00 Avaus – Marja Koivisto", "Sosiaalijohtaja Outi Lahti"), []),
+    "title slide: a sentence after a titled name is no presenter line": (
+        build(("slide_title", "Hanke 2009"), "Sosiaalijohtaja Outi Lahti jäi eläkkeelle.", fmt="pptx"), []),
+}
+
+
+@pytest.mark.parametrize("name", SLIDE_PRESENTERS)
+def test_slide_presenters(name):
+    doc, expected = SLIDE_PRESENTERS[name]
+    assert rows(extract_attendees(doc, "fi")) == expected
+
+
+def test_a_wrapped_sentence_tail_is_no_presenter_line():
+    doc = build("Koulutusseminaari vanhuspalveluista", "Seminaarin avasi Porvoon kaupungin\nsosiaalijohtaja Timo Kallio.",
+                "Dosentti Liisa Aalto (Tampereen yliopisto) alusti aiheesta.")
+    assert rows(extract_attendees(doc, "fi")) == [("Timo Kallio", None, "speaker", P),
+                                                  ("Liisa Aalto", "Tampereen yliopisto", "speaker", P)]
+
+
+def test_a_presenter_at_the_top_and_speakers_in_the_text_all_count():
+    doc = build("Vanhuspalveluseminaari", "Kuopio 3.4.2012", "Pirjo Lehtinen,\nkehittämispäällikkö Kuntaliitto",
+                "Professori Anna Koivu (Itä-Suomen yliopisto) käsitteli kotihoidon laatua.")
+    assert rows(extract_attendees(doc, "fi")) == [("Pirjo Lehtinen", "Kuntaliitto", "speaker", P),
+                                                  ("Anna Koivu", "Itä-Suomen yliopisto", "speaker", P)]

@@ -23,7 +23,7 @@ from .attendees_flat import align_roles
 from .attendees_prose import elected_officers, prose_roles
 from .attendees_rows import State, cells_of_line, heading, row_entries
 from .attendees_sentences import prose_lists, scribes
-from .attendees_speakers import prose_speakers, speaker_context, top_speakers
+from .attendees_speakers import programme_speakers, prose_speakers, speaker_context, top_speakers
 from .attendees_tables import header_columns, header_table, table_rows
 from .attendees_text import Entry, Piece, piece_lines
 from .evidence import evidence
@@ -69,7 +69,7 @@ def extract_attendees(doc: Document, lang: str) -> list[Attendee]:
     if not entries:
         # No attendance list: speakers of seminar or slide material, the meeting's officers.
         if speaker_context(doc, c):
-            entries = top_speakers(doc, c) or prose_speakers(doc, c)
+            entries = top_speakers(doc, c) + programme_speakers(doc, c) + prose_speakers(doc, c)
         entries += officers
     else:
         _officer_roles(entries, officers)

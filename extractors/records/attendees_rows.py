@@ -170,8 +170,8 @@ def _person_row(cells: list[Piece], c: Cues) -> bool:
     if m := BULLET.match(text):
         text = text[m.end():]
     if dashed := dash_people(Piece(text, 0), c):
-        return all(_attribute_like(p.attrs.text, c) for p in dashed if p.attrs.text) and all(
-            _attribute_like(p.text, c) for p in cells[1:])
+        return all(attribute_like(p.attrs.text, c) for p in dashed if p.attrs.text) and all(
+            attribute_like(p.text, c) for p in cells[1:])
     toks = [t.text for t in join_dashes(tokens_of(Piece(text, 0)), lower_tail=False)]
     i = 0
     while i < len(toks) and is_name_title(toks[i], c):
@@ -186,7 +186,7 @@ def _person_row(cells: list[Piece], c: Cues) -> bool:
         return False
     rest = [" ".join(toks[j:]), *(p.text for p in cells[1:])]
     rest = [r for r in rest if r.strip()]
-    if not all(_attribute_like(r, c) for r in rest):
+    if not all(attribute_like(r, c) for r in rest):
         return False
     if i > 0 or any(is_first_name(bare_word(t)) for t in name[:2]):
         return True
@@ -194,7 +194,7 @@ def _person_row(cells: list[Piece], c: Cues) -> bool:
             and any(_body_like(r, c) for r in rest))
 
 
-def _attribute_like(text: str, c: Cues) -> bool:
+def attribute_like(text: str, c: Cues) -> bool:
     """An organisation, place, title or role: short parts and no word of running text."""
     outside = re.sub(r"\([^()]*\)", " ", text)
     parts = [p.split() for p in re.split(r"[,;]", outside)]

@@ -8,15 +8,20 @@ perusturvajohtaja X').
 """
 from __future__ import annotations
 
+import re
+
 from schemas.document import BlockKind, Document
 from schemas.records import Role
 
 from .attendees_cues import Cues, is_job_title, is_name_title
 from .attendees_prose import name_piece, names_in, sentences, words_of
-from .attendees_text import Entry, Piece, Tok, bare_word, is_name_word, piece_lines
+from .attendees_names import parse_name
+from .attendees_rows import attribute_like
+from .attendees_text import Entry, Piece, Tok, add_attribute, bare_word, is_name_word, piece_lines
 from .normalise import is_first_name
 
 TITLE_BLOCKS = 4  # a seminar word here names the whole document, not one item in it
+PROGRAMME_TIME = re.compile(r"^(?:klo\s+|kl\.?\s+|at\s+)?\d{1,2}(?:[.:]\d{2})(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?\s+", re.I)
 
 
 def top_speakers(doc: Document, c: Cues) -> list[Entry]:
@@ -29,6 +34,9 @@ def top_speakers(doc: Document, c: Cues) -> list[Entry]:
     for i, line in enumerate(lines):
         text = line.text.rstrip(",")
         toks = text.split()
+        if e := _titled_line(line, c):
+            found.append(e)  # 'Projektipäällikkö Tuija Nieminen', 'Dr Jane Roe, University of Leeds'
+            continue
         if not 2 <= len(toks) <= 4 or not all(is_name_word(t) for t in toks):
             # 'Name, title Organisation' on one line
             if "," in text:
@@ -38,6 +46,54 @@ def top_speakers(doc: Document, c: Cues) -> list[Entry]:
             continue
         if i + 1 < len(lines) and (e := _speaker_entry(Piece(text, line.start), lines[i + 1].text, c)):
             found.append(e)
+    return found
+
+
+def _titled_line(line: Piece, c: Cues, need_title: bool = True) -> Entry | None:
+    """'[title] First Surname[, Organisation]' as the whole line.
+
+    On a title slide the title makes the line a person's ('Projektipäällikkö Tuija
+    Nieminen'); after a programme line's dash the name alone will do.
+    """
+    if need_title and line.text.endswith("."):
+        return None  # '... avasi Seinäjoen kaupungin\nperusturvajohtaja Kari Hakala.': a wrapped sentence
+    np = parse_name(line, c)
+    if np is None or " " not in np.name.text or not is_first_name(bare_word(np.name.text.split()[0])):
+        return None
+    title = [w for w in np.before if is_job_title(w, c) or is_name_title(w, c)]
+    if len(title) != len(np.before) or (need_title and not title):
+        return None
+    after = line.text[np.name.end - line.start:].strip()  # with the comma the name's token kept
+    bracket = after.startswith("(") and after.endswith(")") and after.count("(") == 1
+    comma = after.startswith(",") and after.lstrip(", ")[:1].isupper() and attribute_like(after.lstrip(", "), c)
+    if after and not (bracket or comma):
+        return None  # 'Professori X (Stakes) käsitteli ...' is a sentence, not a presenter line
+    e = Entry(np.name, "speaker", 0.7, True, end=line.end if after else np.name.end)
+    e.role, e.role_raw = Role.SPEAKER, " ".join(title).casefold() or None
+    if after:
+        add_attribute(e, after.lstrip(", "), c)
+    return e
+
+
+def programme_speakers(doc: Document, c: Cues) -> list[Entry]:
+    """'12.30 ARVO-hanke lyhyesti – Tuija Nieminen', '9.15–10.00 Opening – Dr Jane Roe, University of Leeds'.
+
+    A programme line starts with a time and ends with a dash and the presenter.
+    """
+    found = []
+    for block in doc.blocks:
+        if block.kind == BlockKind.TABLE:
+            continue
+        for line in piece_lines(Piece(block.text, block.start)):
+            m = PROGRAMME_TIME.match(line.text)
+            if not m:
+                continue
+            dashes = [d for d in re.finditer(r"\s[-–—]\s", line.text) if d.start() > m.end()]
+            if not dashes:
+                continue
+            tail = line.sub(dashes[-1].end())
+            if (e := _titled_line(tail, c, need_title=False)) is not None:
+                found.append(e)
     return found
 
 

@@ -276,10 +276,21 @@ def test_an_owner_label_names_the_actors(text, fragment, actors):
     assert not [c for c in commitments if c.text.startswith(("Vastuu", "ansvarig"))]
 
 
-def test_a_decision_to_do_something_on_a_date_stays_a_decision():
-    text = "PÖYTÄKIRJA\n\nAika: 2.3.2011\n\nHallitus päätti, että toimiston aukioloa pidennetään 1.4.2011 alkaen.\n"
-    records = records_of(text)
+@pytest.mark.parametrize("sentence", [
+    "Hallitus päätti, että toimiston aukioloa pidennetään 1.4.2011 alkaen.",
+    "Sovittiin, että kyselyt lähetetään kouluille syyskuussa 2011.",
+])
+def test_a_decision_to_do_something_on_a_date_stays_a_decision(sentence):
+    records = records_of(f"PÖYTÄKIRJA\n\nAika: 2.3.2011\n\n{sentence}\n")
     assert records.decisions and not records.commitments
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sovittiin, että Liisa Aho lähettää kyselyt kouluille 15.9.2011 mennessä.",
+    "Todettiin, että kyselyn tuloksista keskustellaan tarkemmin syksyn 2011 aikana.",
+])
+def test_an_agreed_task_with_an_actor_or_deadline_or_a_noted_plan_is_a_commitment(sentence):
+    assert records_of(f"PÖYTÄKIRJA\n\nAika: 2.3.2011\n\n{sentence}\n").commitments
 
 
 def test_without_an_owner_column_the_task_names_its_own_actor():

@@ -30,7 +30,7 @@ MAX_LABEL_WORDS = 6  # 'Vastuu: Heidi Gerdt ja Satu Karppanen.'
 # commitment carries weight of its own (an actor, a deadline); a decision that something is done
 # on a date ('päätti, että työaikaa lisätään 1.8. alkaen') stays a decision.
 WEAK_REASONS = {"forward_date", "forward_later", "plan"}
-RESOLVING = {DecisionType.DECIDED, DecisionType.APPROVED, DecisionType.ELECTED}  # not 'todettiin, että ... tehdään'
+RESOLVING = {DecisionType.DECIDED, DecisionType.APPROVED, DecisionType.ELECTED, DecisionType.AGREED}  # not noted
 
 WORD = re.compile(r"[^\W\d_][\w-]*")
 

@@ -310,3 +310,12 @@ def test_items_under_a_task_heading_that_say_what_is_done_are_commitments():
     texts = [c.text for c in records_of(text).commitments]
     assert any("Kunnat lähettävät" in t for t in texts)
     assert not any(t.startswith("Seuraava yhteinen tapaaminen") for t in texts)
+
+
+@pytest.mark.parametrize("text", [
+    "MINUTES\n\nDate: 2 March 2011\n\nMembers discussed whether the network should apply in the autumn 2011 round.\n",
+    "PÖYTÄKIRJA\n\nAika: 2.3.2011\n\nKeskusteltiin, pitäisikö hakemus jättää syksyllä 2011.\n",
+    "PROTOKOLL\n\nTid: 2.3.2011\n\nStyrelsen diskuterade om föreningen ska ansöka om bidrag hösten 2011.\n",
+])
+def test_an_open_question_is_not_an_obligation(text):
+    assert not records_of(text).commitments

@@ -93,8 +93,8 @@ def _confidence(ctx: Context, s: Sentence, people: list[str]) -> tuple[float, st
     if (ahead or later) and _task(ctx, text):
         return 0.75, "task"
     verbs = forward_verbs(_without_decision_cues(text, lang), lang)
-    if not (verbs or _obligation(text, lang)):
-        return 0.0, ""
+    if not (verbs or _obligation(text, lang)) or cues.search(lang, "commitment.open_question", text):
+        return 0.0, ""  # 'discussed whether the network should apply': a question, not an obligation
     if ahead:
         return 0.8, "forward_date"
     if later and verbs:

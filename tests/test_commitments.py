@@ -229,6 +229,7 @@ en pääse 9.3. verkoston kokoukseen, koska meillä on 14.3.2011 perusturvalauta
     "MUISTIO\n\nAika: 2.3.2011\n\nOhjausryhmä kokoontuu keväällä 2011 keskiviikkoisin.\n",  # a schedule: meetings
     "LÄGESRAPPORT 2.3.2011\n\nKommande möten\n\nNätverksdag för familjearbetare 21.4.2011 i Hangö\n",
     "PROTOKOLL\n\nTid: 2.3.2011\n\nArbetsgruppen beslöt att starta två föräldragrupper hösten 2011.\n",
+    "KUTSU\n\nKirje 2.3.2011\n\nKutsumme teidät alueelliseen seminaariin maanantaina 11.4.2011 Lohjalle.\n",
 ])
 def test_descriptions_schedules_and_decisions_are_not_tasks(text):
     assert not records_of(text).commitments

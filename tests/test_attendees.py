@@ -751,3 +751,36 @@ def test_a_presenter_at_the_top_and_speakers_in_the_text_all_count():
                 "Professori Anna Koivu (Itä-Suomen yliopisto) käsitteli kotihoidon laatua.")
     assert rows(extract_attendees(doc, "fi")) == [("Pirjo Lehtinen", "Kuntaliitto", "speaker", P),
                                                   ("Anna Koivu", "Itä-Suomen yliopisto", "speaker", P)]
+
+
+MORE_LIST_SHAPES = {
+    "fi list line: 'ja' before a title and a name parts two people": (
+        build("Läsnä: sosiaalijohtaja Marja Koivisto (pj.), rehtori Timo Rantanen ja terveydenhoitaja Liisa Halonen."),
+        [("Marja Koivisto", None, "chair", P), ("Timo Rantanen", None, "member", P),
+         ("Liisa Halonen", None, "member", P)]),
+    "en semicolons part the people, commas their attributes; a role after a dash; a country in brackets": (
+        build("On the call: Maria Lopez, City of Turku (Finland) – chair; Paul Becker, Jugendamt Hamburg (Germany); "
+              "Emma Clarke (notes)"),
+        [("Maria Lopez", "City of Turku", "chair", P), ("Paul Becker", "Jugendamt Hamburg", "member", P),
+         ("Emma Clarke", None, "secretary", P)]),
+    "fi sentence: an adverb after the clause, bodies in the elative after the names": (
+        build("Mukana olivat myös Heikki Saarinen Kelasta ja Sari Huttunen THL:stä."),
+        [("Heikki Saarinen", "Kela", "member", P), ("Sari Huttunen", "THL", "member", P)]),
+    "a spaced dash inside an organisation is not a role's": (
+        build("Läsnä: Pekka Laaksonen (Lapsuuden arvokas arki – ARVO-hanke), Tiina Virtanen"),
+        [("Pekka Laaksonen", "Lapsuuden arvokas arki – ARVO-hanke", "member", P), ("Tiina Virtanen", None, "member", P)]),
+}
+
+
+@pytest.mark.parametrize("name", MORE_LIST_SHAPES)
+def test_more_list_shapes(name):
+    doc, expected = MORE_LIST_SHAPES[name]
+    assert rows(extract_attendees(doc, "fi")) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Läsnä olivat kaikki työryhmän jäsenet paitsi Timo Rantanen.",
+    "Present were all members except Sarah Mills.",
+])
+def test_an_exception_in_an_attendance_sentence_yields_nobody(text):
+    assert extract_attendees(build(text), "fi") == []

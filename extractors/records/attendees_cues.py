@@ -28,6 +28,7 @@ class Cues:
     stopwords: frozenset[str]
     connectors: frozenset[str]
     list_sep: re.Pattern[str]
+    connector_re: re.Pattern[str]  # ' ja ', ' and ' anywhere (the list separator wants a capital next)
     role_link: re.Pattern[str]
     links: frozenset[str]
     particles: frozenset[str]
@@ -43,6 +44,7 @@ class Cues:
     scribe_before: tuple[tuple[str, ...], ...]  # ('muistion', 'kirjoitti'): the secretary's name follows
     scribe_after: tuple[tuple[str, ...], ...]  # ('took', 'the', 'minutes'): the secretary's name precedes
     origins: frozenset[str]  # 'from', 'från': the organisation follows a name
+    list_adverbs: frozenset[str]  # 'myös', 'also': between an attendance clause and its list
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +58,7 @@ def cues() -> Cues:
     countries: set[str] = set()
     clauses: dict[tuple[str, ...], str] = {}
     after: dict[tuple[str, ...], str] = {}
-    scribe_b, scribe_a, origins = set(), set(), set()
+    scribe_b, scribe_a, origins, adverbs = set(), set(), set(), set()
     for lang in LANGUAGES:
         data = load(lang, "attendance")
         if not data:
@@ -92,6 +94,7 @@ def cues() -> Cues:
         scribe_b.update(tuple(p.casefold().split()) for p in data.get("scribe_before", []))
         scribe_a.update(tuple(p.casefold().split()) for p in data.get("scribe_after", []))
         origins.update(w.casefold() for w in data.get("origin_prepositions", []))
+        adverbs.update(w.casefold() for w in data.get("list_adverbs", []))
         sw = load(lang, "stopwords")
         stop.update(w.casefold() for w in (sw.get("words", []) if isinstance(sw, dict) else sw))
     alternation = "|".join(r"\s+".join(map(re.escape, h.split())) for h in sorted(kinds, key=len, reverse=True))
@@ -103,6 +106,7 @@ def cues() -> Cues:
     return Cues(heading_re=heading_re, heading_kind=kinds,
                 connectors=frozenset(connectors), links=frozenset(links), particles=name_particles(),
                 list_sep=re.compile(rf"\s*[,;]\s*|\s+(?:{joined})\s+(?=(?-i:[A-ZÅÄÖ]))", re.I),
+                connector_re=re.compile(rf"(?<![-\s])\s+(?:{joined})\s+", re.I),
                 role_link=re.compile(rf"^\s*(?:,|\(|:|-|–)?\s*(?:(?:{linked})\s+)?([\wåäöÅÄÖ.]+)", re.I),
                 roles=tuple(sorted(roles, key=lambda r: len(r[0]), reverse=True)),
                 org_words=frozenset(org_words),
@@ -117,7 +121,8 @@ def cues() -> Cues:
                 clauses=tuple(sorted(clauses.items(), key=lambda kv: len(kv[0]), reverse=True)),
                 clauses_after=tuple(sorted(after.items(), key=lambda kv: len(kv[0]), reverse=True)),
                 scribe_before=tuple(sorted(scribe_b, key=len, reverse=True)),
-                scribe_after=tuple(sorted(scribe_a, key=len, reverse=True)), origins=frozenset(origins))
+                scribe_after=tuple(sorted(scribe_a, key=len, reverse=True)), origins=frozenset(origins),
+                list_adverbs=frozenset(adverbs))
 
 
 def is_name_title(word: str, c: Cues) -> bool:

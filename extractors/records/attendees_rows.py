@@ -15,13 +15,15 @@ from schemas.records import Role
 from .attendees_cues import Cues, is_job_title, is_name_title, role_of, role_only
 from .attendees_flat import flattened
 from .attendees_names import DashPerson, NameParse, dash_people, entry_of_person, parse_name, segment_names
-from .attendees_text import (DASH_TOKEN, Entry, Piece, add_attribute, bare_word, is_initials, is_name_word,
-                             is_plain_word, join_dashes, piece_lines, set_role, split_top, tokens_of)
+from .attendees_text import (DASH_TOKEN, Entry, Piece, add_attribute, bare_word, bracket_depth, is_initials,
+                             is_name_word, is_plain_word, join_dashes, piece_lines, set_role, split_top, tokens_of)
 from .normalise import canonical_municipality, is_first_name
 
 CELL_SPLIT = re.compile(r"\t+| {3,}")
 BULLET = re.compile(r"^(?:[-*•▪◦‣►▶→➢]|\d{1,2}[.)])\s+")
 NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]|§\s*\d+)$")
+SEMICOLON = re.compile(r"\s*;\s*")
+COMMA = re.compile(r"\s*,\s*")
 LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ ./()-]{0,40}:(?:\s|$)")
 OFFICER_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY)
 
@@ -34,7 +36,9 @@ def parse_line(line: Piece, kind: str, c: Cues) -> list[Entry]:
         return []
     if (dashed := dash_people(line, c)) is not None:
         return [_dash_entry(p, kind, c) for p in dashed]
-    parts = split_top(line, c.list_sep)
+    if (semi := _semicolon_people(line, kind, c)) is not None:
+        return semi
+    parts = [q for p in split_top(line, c.list_sep) for q in _split_titled(p, c)]
     if len(parts) == 1 and "(" not in line.text:
         toks = tokens_of(line)
         if len(toks) >= 4 and (people := segment_names(toks, c)) and len(people) >= 2:
@@ -72,6 +76,42 @@ def parse_line(line: Piece, kind: str, c: Cues) -> list[Entry]:
         else:
             leading.append(part.text)
     return entries
+
+
+def _semicolon_people(line: Piece, kind: str, c: Cues) -> list[Entry] | None:
+    """'A, City of Turku (Finland) – chair; B, Jugendamt Hamburg; C': semicolons part the
+    people, so the commas inside a part are the person's attributes. None unless every
+    part opens with a name."""
+    parts = split_top(line, SEMICOLON)
+    if len(parts) < 2:
+        return None
+    entries = []
+    for part in parts:
+        head, *rest = split_top(part, COMMA)
+        np = parse_name(head, c)
+        if np is None or " " not in np.name.text or not (_lead_ok(np.before, c) and _person_shaped(np)):
+            return None
+        e = Entry(np.name, kind, 0.9 if np.strong else 0.7, np.strong, end=part.end, display=np.display)
+        set_role(e, " ".join(np.before))
+        for a in [*_group_after(np.after), *(r.text for r in rest)]:
+            add_attribute(e, a, c)
+        entries.append(e)
+    return entries
+
+
+def _split_titled(part: Piece, c: Cues) -> list[Piece]:
+    """'rehtori A ja terveydenhoitaja B': a connector before a title and a name parts two people
+    (the list separator only splits before a capital)."""
+    for m in c.connector_re.finditer(part.text):
+        if bracket_depth(part.text, m.start()) or not part.text[m.end():m.end() + 1].islower():
+            continue
+        rest = part.sub(m.end())
+        np = parse_name(rest, c)
+        if (np is not None and np.strong and " " in np.name.text and np.before and np.name.start > rest.start
+                and all(is_job_title(w, c) or is_name_title(w, c) for w in np.before)
+                and parse_name(part.sub(0, m.start()), c) is not None):
+            return [part.sub(0, m.start()), *_split_titled(rest, c)]
+    return [part]
 
 
 def _dash_entry(p: DashPerson, kind: str, c: Cues) -> Entry:

@@ -15,7 +15,6 @@ the name and brackets.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from schemas.document import BlockKind, Document
 from schemas.records import Role
@@ -27,14 +26,8 @@ from .attendees_text import Entry, Piece, Tok, add_attribute, set_role, split_to
 from .normalise import normalise_place
 
 ELATIVE = ("sta", "stä", "lta", "ltä")  # 'hankkeesta', 'kaupungilta': the body someone comes from
+COMMA = re.compile(r"\s*[,;]\s*")
 MAX_ITEM_TOKENS = 9  # a list item is a title, a name and brackets, not a clause
-
-
-@lru_cache(maxsize=1)
-def _item_sep(connectors: frozenset[str]) -> re.Pattern[str]:
-    """Commas, semicolons and 'ja'/'och'/'and' (not the 'ja' of 'sosiaali- ja terveysjohtaja')."""
-    joined = "|".join(map(re.escape, sorted(connectors, key=len, reverse=True)))
-    return re.compile(rf"\s*[,;]\s*|(?<![-\s])\s+(?:{joined})\s+", re.I)
 
 
 def prose_lists(doc: Document, c: Cues) -> list[Entry]:
@@ -54,7 +47,10 @@ def prose_lists(doc: Document, c: Cues) -> list[Entry]:
 def _list_span(toks: list[Tok], words: list[str], c: Cues) -> tuple[list[Tok], str]:
     for phrase, kind in c.clauses:
         if tuple(words[:len(phrase)]) == phrase and not toks[len(phrase) - 1].text.endswith(":"):
-            return toks[len(phrase):], kind
+            k = len(phrase)
+            while k < len(words) and words[k] in c.list_adverbs:
+                k += 1  # 'Mukana olivat myös ...'
+            return toks[k:], kind
     for phrase, kind in c.clauses_after:
         if len(words) > len(phrase) and tuple(words[-len(phrase):]) == phrase:
             return toks[:-len(phrase)], kind
@@ -63,7 +59,7 @@ def _list_span(toks: list[Tok], words: list[str], c: Cues) -> tuple[list[Tok], s
 
 def _people(span: list[Tok], kind: str, text: str, c: Cues) -> list[Entry]:
     piece = Piece(text[span[0].start:span[-1].end].rstrip(" .;"), span[0].start)
-    items = split_top(piece, _item_sep(c.connectors))
+    items = [q for p in split_top(piece, COMMA) for q in split_top(p, c.connector_re)]
     entries = []
     for item in items:
         words = [w.strip(".,:;()").casefold() for w in item.text.split()]
@@ -79,6 +75,10 @@ def _person(item: Piece, kind: str, c: Cues) -> Entry | None:
     np = parse_name(item, c)
     if np is None or " " not in np.name.text or not np.strong:
         return None
+    words = np.name.text.split()
+    if len(words) >= 3 and _elative_body(words[-1:]):
+        # 'Heikki Saarinen Kuntaliitosta': the body someone comes from, not a third name
+        np = np._replace(name=Piece(np.name.text.rsplit(None, 1)[0], np.name.start), after=[words[-1], *np.after])
     e = Entry(np.name, kind, 0.75, True, end=item.end, display=np.display)
     org, title = _origin([w.strip(",;") for w in np.before])
     if org:
@@ -88,6 +88,9 @@ def _person(item: Piece, kind: str, c: Cues) -> Entry | None:
     after = np.after
     if after and after[0].casefold() in c.origins and len(after) > 1:
         e.org.append(" ".join(after[1:]))  # 'Heidi Gerdt från ARVO-projektet', 'from the council'
+        after = []
+    elif after and (body := _elative_body(after)):
+        e.org.append(body)  # 'Heikki Saarinen Kuntaliitosta', 'Sari Huttunen THL:stä'
         after = []
     for a in after:
         add_attribute(e, a, c)
@@ -102,11 +105,21 @@ def _role_phrase(text: str) -> bool:
     return any(covered) and all(cov or not ch.isalpha() for ch, cov in zip(text, covered))
 
 
+def _elative_body(words: list[str]) -> str | None:
+    """'Kuntaliitosta', 'THL:stä', 'Lohjan kaupungilta' after a name -> the body's base form."""
+    if len(words) > 3 or not words[0][:1].isupper():
+        return None
+    org, rest = _origin(words)
+    return org if org and not rest else None
+
+
 def _origin(before: list[str]) -> tuple[str | None, list[str]]:
     """'ARVO-hankkeesta erikoissuunnittelija' -> ('ARVO-hanke', ['erikoissuunnittelija'])."""
     if not before or not before[0][:1].isupper():
         return None, before
     for k, w in enumerate(before[:3]):
+        if ":" in w and w.casefold().rsplit(":", 1)[1] in ELATIVE:
+            return " ".join([*before[:k], w.rsplit(":", 1)[0]]), before[k + 1:]  # 'THL:stä'
         if w.casefold().endswith(ELATIVE):
             head, _, last = w.rpartition("-")
             base = normalise_place(last)

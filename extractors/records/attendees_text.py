@@ -16,6 +16,7 @@ NAME_WORD = re.compile(r"^(?:Mc|Mac|[OD]['’])?[A-ZÅÄÖÜÉÈÁÓÍÚŠŽØÆ
                        r"(?:[-\u2010\u2011\u2013][A-ZÅÄÖÜÉa-zåäöüé][a-zåäöüéèáóíúšžøæçñ'’]+)*$")
 INITIALS = re.compile(r"^(?:[A-ZÅÄÖ]\.?-?){1,3}$")
 TOKEN = re.compile(r"\([^()]*\)|[^\s()]+")
+SPACED_DASH_TAIL = re.compile(r"\s+[-\u2013\u2014]\s+([^-\u2013\u2014]+)$")
 DASH_TOKEN = re.compile(r"^[-\u2010\u2011\u2012\u2013\u2014]$")
 
 
@@ -161,7 +162,7 @@ def add_attribute(entry: Entry, piece_text: str, c: Cues) -> None:
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1]
     for part in top_parts(text):
-        part = _drop_notes(entry, part.strip(" ."))
+        part = _drop_notes(entry, _role_after_dash(entry, part.strip(" .")), c)
         if not part:
             continue
         if set_role(entry, part) and (role_only(part) or _ends_with_role(part)):
@@ -187,12 +188,21 @@ def top_parts(text: str) -> list[str]:
     return [p.strip() for p in [*parts, run] if p.strip()]
 
 
-def _drop_notes(entry: Entry, part: str) -> str:
-    """Brackets inside a part: a role is the entry's role, a lower-case note ('item 4 only') goes."""
+def _role_after_dash(entry: Entry, part: str) -> str:
+    """'City of Turku – chair': a role after a spaced dash is the entry's, the rest stays."""
+    m = SPACED_DASH_TAIL.search(part)
+    if m and bracket_depth(part, m.start()) == 0 and role_only(m.group(1)) and set_role(entry, m.group(1)):
+        return part[:m.start()]
+    return part
+
+
+def _drop_notes(entry: Entry, part: str, c: Cues) -> str:
+    """Brackets inside a part: a role is the entry's role, a lower-case note ('item 4 only')
+    and a country ('(Finland)') go."""
     def keep(m: re.Match[str]) -> str:
         inner = m.group(1).strip()
         found = any([set_role(entry, p) for p in top_parts(inner)])  # 'sakkunnig, § 4-6': the role alone
-        if (found and role_only(inner)) or not inner[:1].isupper():
+        if (found and role_only(inner)) or not inner[:1].isupper() or inner.casefold() in c.countries:
             return " "
         return m.group(0)
     return " ".join(re.sub(r"\(([^()]*)\)", keep, part).split()).strip(" .")

@@ -1,6 +1,8 @@
 """Meetings: held, planned, cancelled, schedules, and other bodies' meetings."""
 import pytest
 
+from extractors.records import extract_records
+from schemas.document import BlockKind, DocumentBuilder
 from tests.textdoc import records_of
 from tests.test_commitments import MINUTES
 
@@ -316,3 +318,41 @@ def test_a_compound_meeting_word_names_its_series():
     text = "RAPORTTI 29.8.2008\n\nEnsimmäinen teemaverstas pidetään Karkkilassa 7.10.2008.\n"
     m = by_date(records_of(text))["2008-10-07"]
     assert (m.status, m.place, m.body) == ("planned", "Karkkila", "teemaverstas")
+
+
+def test_a_deck_made_for_a_bodys_meeting_names_it_on_its_title_slide():
+    b = DocumentBuilder("deck.pptx", "pptx", b"deck")
+    b.add(BlockKind.SLIDE_TITLE, "Records Project – Status Update", page=1)
+    b.add(BlockKind.PARAGRAPH, "Steering Committee, 5 June 2014\nPresented by Dan Brook", page=1)
+    b.add(BlockKind.SLIDE_TITLE, "Next steps", page=2)
+    b.add(BlockKind.LIST_ITEM, "Records team to map the file plan by 31 July 2014", page=2, level=1)
+    m = by_date(extract_records(b.build(pages=2)))["2014-06-05"]
+    assert m.body == "steering committee"
+
+
+def test_a_body_and_a_date_heading_a_letter_name_no_event():
+    text = "Steering Committee, 5 June 2014\n\nThe report was sent to the members of the committee.\n"
+    assert "2014-06-05" not in by_date(records_of(text))
+
+
+def test_a_name_before_the_meeting_word_places_it_but_a_month_does_not():
+    text = "MINUTES\n\nDate: 17 September 2008\n\nThe minutes of the Stockholm meeting of 6 March 2008 were approved.\n"
+    assert by_date(records_of(text))["2008-03-06"].place == "Stockholm"
+    text = "MINUTES\n\nDate: 17 September 2008\n\nThe minutes of the March meeting of 6 March 2008 were approved.\n"
+    assert by_date(records_of(text))["2008-03-06"].place is None
+
+
+def test_a_sentence_cut_after_a_date_before_a_place_is_read_whole():
+    text = ("TIEDOTE 12.3.2009\n\nLiitteenä on 4.3. Kirkkonummella pidetyn kokouksen muistio. "
+            "Toukokuun kokous 6.5. Lohjalla pidetään normaalisti.\n")
+    meetings = by_date(records_of(text))
+    assert (meetings["2009-03-04"].status, meetings["2009-03-04"].place) == ("held", "Kirkkonummi")
+    assert (meetings["2009-05-06"].status, meetings["2009-05-06"].place) == ("planned", "Lohja")
+
+
+def test_days_listed_before_a_year_take_its_year_and_one_body_meets_once_a_day():
+    text = ("Väliraportti\n\nHankkeen johtoryhmä kokoontui raportointikaudella kolme kertaa (23.1., 12.3. ja 14.5.2008). "
+            "Johtoryhmä päätti 14.5.2008 kokouksessaan, että työaikaa lisätään.\n\nJärvenpäässä 29. elokuuta 2008\n")
+    meetings = records_of(text).meetings
+    assert sorted(m.date for m in meetings) == ["2008-01-23", "2008-03-12", "2008-05-14"]
+    assert all(m.status == "held" for m in meetings)

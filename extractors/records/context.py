@@ -16,7 +16,7 @@ ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 SHORT_RANGE_DAYS = 7  # a range this short is one event ("5.–6.10.2011"), dated by its first day
 DEADLINE_REACH = 40  # characters between a deadline word and the date it governs
 # 'perhetyön ' before 'verkosto'; 'koulukuraattoreiden ja -psykologien ' (a shared head) too
-GENITIVE_MODIFIER = re.compile(r"((?:\w+\s+\w{2,4}\s+-)?\w+n)\s+$")
+GENITIVE_MODIFIER = re.compile(r"((?:\w+\s+\w{2,4}\s+-)?\w+[nN])\s+$")  # capitals in headings
 CAPITALISED_MODIFIER = re.compile(r"([A-ZÅÄÖ][\w-]+)\s+$")  # 'Steering ' before 'Committee'
 
 

@@ -184,6 +184,22 @@ def _build_period(p: Period, ref: dt.date | None, match: DateMatch) -> None:
     match.value = interval(a, b)
 
 
+LIST_GAP = re.compile(r"[\s,]*(?:[^\W\d]{1,4}\s+)?")  # ', ' or ' ja ' / ' och ' / ' and ' between listed days
+
+
+def _share_list_year(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """'23.1., 12.3. ja 14.5.2008': days listed before a day with a year take that year."""
+    for i in range(len(cands) - 2, -1, -1):
+        c, nxt = cands[i], cands[i + 1]
+        year_day = nxt.first if nxt.kind == "day" else None
+        if c.kind != "day" or not c.first or c.first.y is not None or not year_day or year_day.y is None \
+                or not LIST_GAP.fullmatch(text[c.end:nxt.start]):
+            continue
+        if (c.first.m or 0, c.first.d) <= (year_day.m or 0, year_day.d):
+            c.first = Day(year_day.y, c.first.m, c.first.d, c.first.raw, year_day.yy)
+    return cands
+
+
 def _first_full_date(cands: list[Candidate]) -> dt.date | None:
     for c in cands:
         if c.kind == "day" and c.first and c.first.y is not None and not c.first.yy and c.first.m:
@@ -201,7 +217,7 @@ def find_dates(text: str, lang: str = "fi", reference: dt.date | None = None) ->
         reference = reference.date()
     src = Source(text, lower(text), grammar(lang))
     cands = [c for c in candidates(src) if "\n\n" not in text[c.start:c.end]]
-    chosen = _attach_times(src, _merge_ranges(src, _choose(cands)))
+    chosen = _share_list_year(text, _attach_times(src, _merge_ranges(src, _choose(cands))))
     ref = reference or _first_full_date(chosen)
     return [_build(c, text, ref, src.g) for c in chosen]
 

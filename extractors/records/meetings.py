@@ -9,23 +9,23 @@ from functools import lru_cache
 
 from extractors.lang import load
 from extractors.nlp import analyse, has_model, load_nlp
-
 from schemas.records import Meeting, MeetingStatus
 
 from . import cues
-from .context import Context, body_in, dates_in, deadline_date, event_day
+from .context import Context, body_in, dates_in, event_day
 from .dates import DateMatch
 from .evidence import evidence
 from .lemmas import lemma_phrase
+from .meetings_fields import deadlines, time_word
 from .meetings_own import own_meeting
-from .meetings_place import labelled_place, place_around
-from .meetings_schedule import (is_schedule_line, is_schedule_table, schedule_meetings, schedule_table,
+from .meetings_place import in_place_case, labelled_place, name_before_meeting, place_around
+from .meetings_schedule import (date_cells, is_schedule_line, is_schedule_table, schedule_meetings, schedule_table,
                                 status_for)
+from .normalise import find_municipalities
 from .sentences import Sentence
 
 NAME, VERSION = "meetings", "3"
 CLAUSE_BREAK = re.compile(r";|\s[–—-]\s")
-LIST_TAIL = re.compile(r"(?:,|\s(?:ja|sekä|tai|och|samt|eller|and|or|&))\s*$", re.I)
 LIST_GAP_WORDS = 6  # '20.10. Vihdissä (Nummelan sosiaalitoimisto) ja 1.12.': names and a connector
 BRACKETS = re.compile(r"\([^()]*\)")
 WORD = re.compile(r"[^\W\d_][\w'-]*")
@@ -41,13 +41,14 @@ def extract_meetings(ctx: Context, sents: list[Sentence]) -> tuple[list[Meeting]
     if own:
         meetings.append(own)
     own_body = own.body if own else None
-    schedules = {b.index for b in ctx.doc.blocks if is_schedule_table(ctx, b)}
-    for index in sorted(schedules):
-        meetings.extend(schedule_table(ctx, ctx.doc.blocks[index]))
+    schedules = [b for b in ctx.doc.blocks if is_schedule_table(ctx, b)]
+    dating = [span for b in schedules for span in date_cells(ctx, b)]
+    for block in schedules:
+        meetings.extend(schedule_table(ctx, block))
     moved_off: Meeting | None = None  # a meeting moved away whose new date the next sentence gives
     skip = -1
     for i, s in enumerate(sents):
-        if i <= skip or s.block.index in schedules:
+        if i <= skip or any(a <= s.start < b for a, b in dating):
             continue
         if (joined := _continued(ctx, sents, i)) is not None:
             s, skip = joined, i + 1
@@ -56,7 +57,7 @@ def extract_meetings(ctx: Context, sents: list[Sentence]) -> tuple[list[Meeting]
             moved_off = None
             continue
         if is_schedule_line(ctx, s, found):
-            meetings.extend(schedule_meetings(ctx, s, _shared_times(s, found), own_body))
+            meetings.extend(schedule_meetings(ctx, s, _shared_times(ctx, s, found), own_body))
             continue
         made = _sentence_meetings(ctx, sents, i, s, found, own_body)
         if not made and moved_off and moved_off.evidence.block == s.block.index:
@@ -69,15 +70,24 @@ def extract_meetings(ctx: Context, sents: list[Sentence]) -> tuple[list[Meeting]
 
 
 def _continued(ctx: Context, sents: list[Sentence], i: int) -> Sentence | None:
-    """A list of dates broken over two blocks ('… keskiviikkoisin 23.1.,' ⏎ '12.3. ja 14.5.2008
-    klo 13–15.30.', as PDF lines come): the two read as one sentence."""
+    """Two sentences that are one: a list of dates broken over two blocks ('… keskiviikkoisin
+    23.1.,' ⏎ '12.3. ja 14.5.2008 klo 13–15.30.', as PDF lines come), or a sentence cut after a
+    date before a capitalised place ('Liitteenä on 4.3.' | 'Kirkkonummella pidetyn kokouksen …')."""
     s = sents[i]
-    if i + 1 >= len(sents) or not LIST_TAIL.search(s.text):
+    if i + 1 >= len(sents):
         return None
     nxt = sents[i + 1]
     mine = [d for d in dates_in(ctx.dates, s.start, s.end) if event_day(d)]
+    if not mine:
+        return None
     theirs = [d for d in dates_in(ctx.dates, nxt.start, nxt.end) if event_day(d)]
-    if not (mine and theirs) or theirs[0].start - nxt.start > 3 or nxt.block.index - s.block.index > 1:
+    listed = _list_tail(ctx, s.text) and theirs and theirs[0].start - nxt.start <= 3 \
+        and nxt.block.index - s.block.index <= 1
+    head = WORD.match(nxt.text)
+    placed = nxt.block.index == s.block.index and mine[-1].end >= s.end - 1 and head \
+        and head.group(0)[:1].isupper() and cues.search(ctx.lang, "meeting.place_case", head.group(0)) \
+        and in_place_case(head.group(0), ctx.lang) and not find_municipalities(s.text[-40:])
+    if not (listed or placed):
         return None
     return replace(s, end=nxt.end, text=ctx.doc.text[s.start:nxt.end])
 
@@ -98,12 +108,12 @@ def _sentence_meetings(ctx: Context, sents: list[Sentence], i: int, s: Sentence,
     moves = _moves(ctx, s.text) if nouns else []
     moved = _moved_dates(s, found, moves) if moves else {}
     if not moved and len(found) > 1:
-        found = _shared_times(s, _attached(s, found, cancels + nexts + nouns))
-    due = deadline_date(ctx, s.start, s.end, s.text)
+        found = _shared_times(ctx, s, _attached(ctx, s, found, cancels + nexts + nouns))
+    due = deadlines(ctx, s)
     out = []
     for d in found:
         by_cue = moved.get(id(d)) or _status_by_nearest_cue(s, d, cancels, nexts)
-        if d is due and by_cue != MeetingStatus.CANCELLED:
+        if d.start in due and by_cue != MeetingStatus.CANCELLED:
             continue  # 'kutsu lähetetään viimeistään 21.4.' dates a deadline, not a meeting
         date = event_day(d)
         status = by_cue or status_for(date, ctx)
@@ -111,14 +121,15 @@ def _sentence_meetings(ctx: Context, sents: list[Sentence], i: int, s: Sentence,
         if not by_cue and not any(_governs(ctx, s, m, d) for m in nouns):
             continue  # '… jatkavat teemaverstaissa, jos kunta on sitoutunut 18.12.2008 päivitetyn tiedon mukaisesti'
         body = body_in(s.text, ctx.lang, at) or _organiser(s.text, ctx.lang) \
-            or _owner(ctx, s, nouns, at) or own_body or _series(ctx, nouns, at)
-        place = labelled_place(ctx, sents, i) or place_around(ctx, _with_tail(ctx, sents, i, s), s.start, at)
+            or _owner(ctx, s, nouns, at) or _series(ctx, nouns, at) or own_body
+        place = labelled_place(ctx, sents, i) or place_around(ctx, s.text, s.start, at) \
+            or (name_before_meeting(ctx, s.text, s.start, _nearest(nouns, at)) if nouns else None)
         out.append(Meeting(date=date, status=status, start=d.start_time, end=d.end_time, place=place, body=body,
                            evidence=evidence(ctx.doc, s.start, s.end, NAME, VERSION, 0.8)))
     return out
 
 
-def _attached(s: Sentence, found: list[DateMatch], cue_matches: list[re.Match[str]]) -> list[DateMatch]:
+def _attached(ctx: Context, s: Sentence, found: list[DateMatch], cue_matches: list[re.Match[str]]) -> list[DateMatch]:
     """The dates a meeting word or cue governs: the nearest to each, and those listed with it
     ('kokoontuu 23.1., 12.3. ja 14.5.'); 'pidetyn kokouksen muistio on lähetetty 28.9.' dates a mailing."""
     kept = {min(range(len(found)), key=lambda k: _gap(m, found[k], s)) for m in cue_matches}
@@ -126,7 +137,8 @@ def _attached(s: Sentence, found: list[DateMatch], cue_matches: list[re.Match[st
     while changed:
         changed = False
         for k in range(len(found) - 1):
-            if (k in kept) != (k + 1 in kept) and _listed(s.text[found[k].end - s.start:found[k + 1].start - s.start]):
+            between = s.text[found[k].end - s.start:found[k + 1].start - s.start]
+            if (k in kept) != (k + 1 in kept) and _listed(ctx, between):
                 kept |= {k, k + 1}
                 changed = True
     return [d for k, d in enumerate(found) if k in kept]
@@ -149,22 +161,32 @@ def _gap(m: re.Match[str], d: DateMatch, s: Sentence) -> int:
     return max(a - m.end(), m.start() - b, 0)
 
 
-def _listed(between: str) -> bool:
-    """Text between two dates of one list: a connector, maybe a weekday, a time or a place name."""
-    words = WORD.findall(BRACKETS.sub(" ", between))
-    if len(words) > LIST_GAP_WORDS or not (LIST_TAIL.search(between.rstrip() + " ") or between.strip() in ("", ",")):
+def _list_tail(ctx: Context, text: str) -> bool:
+    """Text that ends in a comma or a list connector ('23.1.,', '12.3. ja')."""
+    text = text.rstrip()
+    if text.endswith(","):
+        return True
+    last = WORD.findall(text[-8:])
+    return bool(last) and bool(cues.search(ctx.lang, "meeting.list_joiner", last[-1])) \
+        and text.endswith(last[-1])
+
+
+def _listed(ctx: Context, between: str) -> bool:
+    """Text between two dates of one list: a comma or a connector, maybe a weekday, a time word
+    or a place name ('20.10. Vihdissä (Nummelan sosiaalitoimisto) ja 1.12.')."""
+    bare = BRACKETS.sub(" ", between)
+    words = WORD.findall(bare)
+    if len(words) > LIST_GAP_WORDS or not ("," in bare or cues.search(ctx.lang, "meeting.list_joiner", bare)
+                                           or not bare.strip()):
         return False
-    return all(w[:1].isupper() or w.casefold() in LIST_WORDS or len(w) <= 3 for w in words)
+    return all(w[:1].isupper() or len(w) <= 3 or cues.search(ctx.lang, "meeting.list_filler", w) for w in words)
 
 
-LIST_WORDS = {"ja", "sekä", "tai", "och", "samt", "eller", "and", "or", "klo", "kello", "kl", "at", "den", "on"}
-
-
-def _shared_times(s: Sentence, found: list[DateMatch]) -> list[DateMatch]:
+def _shared_times(ctx: Context, s: Sentence, found: list[DateMatch]) -> list[DateMatch]:
     """'23.1., 12.3. ja 14.5.2008 klo 13–15.30': a list's closing time holds for every date in it."""
     if len(found) < 2 or not found[-1].start_time or any(d.start_time for d in found[:-1]):
         return found
-    if not all(_listed(s.text[a.end - s.start:b.start - s.start]) for a, b in zip(found, found[1:])):
+    if not all(_listed(ctx, s.text[a.end - s.start:b.start - s.start]) for a, b in zip(found, found[1:])):
         return found
     last = found[-1]
     return [replace(d, start_time=last.start_time, end_time=last.end_time) for d in found[:-1]] + [last]
@@ -175,8 +197,10 @@ def _status_by_nearest_cue(s: Sentence, d: DateMatch, cancels: list[re.Match[str
     """'April meeting cancelled; next meeting 11 May': each date takes the nearest cue of its own clause."""
     at = d.start - s.start
     clause = _clause_of(s.text, at)
-    ranked = [(abs(m.start() - at), MeetingStatus.CANCELLED) for m in cancels if _clause_of(s.text, m.start()) == clause]
-    ranked += [(abs(m.start() - at), MeetingStatus.PLANNED) for m in nexts if _clause_of(s.text, m.start()) == clause]
+    ranked = [(abs(m.start() - at), MeetingStatus.CANCELLED) for m in cancels
+              if _clause_of(s.text, m.start()) == clause]
+    ranked += [(abs(m.start() - at), MeetingStatus.PLANNED) for m in nexts
+               if _clause_of(s.text, m.start()) == clause]
     return min(ranked)[1] if ranked else None
 
 
@@ -211,10 +235,10 @@ def _moved_dates(s: Sentence, found: list[DateMatch], moves: list[re.Match[str]]
 def _new_date(ctx: Context, s: Sentence, found: list[DateMatch], off: Meeting) -> list[Meeting]:
     """'The meeting planned for 2–3 April had to be postponed. It was agreed to hold it on 9–10 June
     at …': the sentence after a move dates the moved meeting anew."""
-    due = deadline_date(ctx, s.start, s.end, s.text)
+    due = deadlines(ctx, s)
     out = []
     for d in found:
-        if d is due:
+        if d.start in due:
             continue
         date = event_day(d)
         place = place_around(ctx, s.text, s.start, d.start - s.start) or off.place
@@ -245,16 +269,6 @@ def _times_from_next(ctx: Context, sents: list[Sentence], i: int, made: list[Mee
             m.place = place
 
 
-def _with_tail(ctx: Context, sents: list[Sentence], i: int, s: Sentence) -> str:
-    """The sentence, and the place a splitter cut off after a date ('Kokous 6.5.' | 'Lohjalla pidetään …')."""
-    if i + 1 < len(sents) and sents[i + 1].block.index == s.block.index and sents[i + 1].start >= s.end:
-        nxt = sents[i + 1]
-        head = nxt.text.split(maxsplit=1)[0] if nxt.text.split() else ""
-        if head[:1].isupper() and cues.search(ctx.lang, "meeting.place_case", head):
-            return ctx.doc.text[s.start:nxt.start + len(head)]
-    return s.text
-
-
 def _organiser(text: str, lang: str) -> str | None:
     """'ISO:n järjestämä … -seminaari': the organiser named before the meeting."""
     m = cues.search(lang, "meeting.organiser", text)
@@ -274,8 +288,8 @@ def _owner(ctx: Context, s: Sentence, nouns: list[re.Match[str]], at: int) -> st
     before = list(WORD.finditer(s.text, window, noun.start()))[-OWNER_WORDS:]
     for word in reversed(before):
         w, a = word.group(0), s.start + word.start()
-        if any(d.start <= a < d.end for d in dated) or _time_word(w, ctx.lang):
-            return None  # 'Huhtikuun 9. päivän kokous', 'Marraskuun kokous': a time, not a group
+        if any(d.start <= a < d.end for d in dated) or time_word(w, ctx.lang) or find_municipalities(w):
+            return None  # 'Huhtikuun 9. päivän kokous', 'Marraskuun kokous': a time; 'Lohjan kokous': a place
         pos = _pos(w, ctx.lang)
         if pos in MODIFIER_POS:
             continue  # 'teemaverstaan seuraava kokous', 'Kirkkonummella pidetyn kokouksen'
@@ -285,6 +299,19 @@ def _owner(ctx: Context, s: Sentence, nouns: list[re.Match[str]], at: int) -> st
             return lemma_phrase(w, ctx.lang)
         return None
     return None
+
+
+@lru_cache(maxsize=2048)
+def _pos(word: str, lang: str) -> str | None:
+    """The word's part of speech (participles count as adjectives); None without a model."""
+    nlp = load_nlp(lang)
+    if not has_model(nlp):
+        return None
+    tokens = analyse(word.lower(), lang)
+    if not tokens:
+        return None
+    t = tokens[0]
+    return "ADJ" if t.morph.get("VerbForm") == ["Part"] else t.pos_
 
 
 @lru_cache(maxsize=2048)
@@ -342,6 +369,14 @@ def _bare_stems(lang: str) -> tuple[str, ...]:
                  for w in entry["words"] if not w.startswith("*"))
 
 
+def _same_body(a: str | None, b: str | None) -> bool:
+    """One body, or one meeting naming none: 'hankkeen johtoryhmä' and 'johtoryhmä' are one."""
+    if not a or not b:
+        return True
+    a, b = a.casefold(), b.casefold()
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
 def _dedupe(meetings: list[Meeting], own: Meeting | None) -> list[Meeting]:
     """One meeting per (date, status, body); the own meeting absorbs sentences about itself;
     a body's meeting that is called off on a date is not also planned for it (a mail's
@@ -352,8 +387,8 @@ def _dedupe(meetings: list[Meeting], own: Meeting | None) -> list[Meeting]:
         if m.status == MeetingStatus.PLANNED and (m.date, m.body) in off and m is not own:
             continue
         same = next((o for o in out if o.date == m.date and (
-            o.status == m.status and (o.body or "") == (m.body or "")
-            or (o is own and m.status != MeetingStatus.CANCELLED and (not m.body or not o.body or m.body == o.body)))),
+            o.status == m.status and _same_body(o.body, m.body)
+            or (o is own and m.status != MeetingStatus.CANCELLED))),
             None)
         if same:
             same.start = same.start or m.start

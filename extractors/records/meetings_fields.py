@@ -1,13 +1,19 @@
-"""Labelled header fields of a meeting document: 'Aika: …', 'Paikka<TAB>…', 'Kokouspaikka on …'."""
+"""Labelled header fields of a meeting document ('Aika: …', 'Paikka<TAB>…', 'Kokouspaikka on …'),
+and the word lookups the meeting modules share: time words and deadline dates."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from extractors.lang import load
 
 from . import cues
+from .context import Context, dates_in
 from .sentences import Sentence
 
 CLOCK = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d|[.:]\d)")
 DIGIT = re.compile(r"\d")
+DEADLINE_GAP = 3
 
 
 def field_value(text: str, cue_id: str, lang: str, loose: bool = False) -> str | None:
@@ -78,3 +84,35 @@ def clock_after(sents: list[Sentence], cue_id: str, lang: str) -> str | None:
             if t.start() - m.end() <= 80:
                 return f"{int(t.group(1)):02d}:{t.group(2)}"
     return None
+
+
+def time_word(word: str, lang: str) -> bool:
+    """A month, weekday, season, day, week or year word of the language's date grammar."""
+    w = word.casefold()
+    months, others = _time_words(lang)
+    return w in others or any(w.startswith(m) for m in months)
+
+
+@lru_cache(maxsize=None)
+def _time_words(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    data = load(lang, "dates") or {}
+    months = tuple(m.casefold() for m in data.get("months", {}).values())
+    others: set[str] = set()
+    for key in ("weekdays", "seasons"):
+        for forms in data.get(key, {}).values():
+            others.update(f.casefold() for f in forms)
+    for key in ("day_words", "week_words", "year_words"):
+        others.update(w.casefold() for w in data.get(key, []))
+    return months, frozenset(others)
+
+
+def deadlines(ctx: Context, s: Sentence) -> set[int]:
+    """Start offsets of the dates a deadline word stands right beside ('viimeistään pe 9.11.',
+    '15.9. mennessä', 'by 31 July'): those date a task, not a meeting. 'held by video
+    conference on 14 May' does not."""
+    found = dates_in(ctx.dates, s.start, s.end)
+    out = set()
+    for m in cues.finditer(ctx.lang, "commitment.deadline", s.text):
+        a, b = s.start + m.start(), s.start + m.end()
+        out.update(d.start for d in found if 0 <= d.start - b <= DEADLINE_GAP or 0 <= a - d.end <= DEADLINE_GAP)
+    return out

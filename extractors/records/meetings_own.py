@@ -9,10 +9,11 @@ from schemas.document import BlockKind
 from schemas.records import DocKind, Meeting, MeetingStatus
 
 from . import cues
-from .context import Context, body_in, dates_in, deadline_date, event_day
+from .context import Context, body_in, dates_in, event_day
 from .dates import DateMatch
 from .evidence import evidence
-from .meetings_fields import CLOCK, clock_after, field_times, header_field
+from .lemmas import lemma_phrase
+from .meetings_fields import CLOCK, clock_after, deadlines, field_times, header_field
 from .meetings_place import place_around, place_line
 from .normalise import find_municipalities
 from .meetings_schedule import status_for
@@ -22,6 +23,7 @@ NAME, VERSION = "meetings", "3"
 HEADER_BLOCKS = 12
 TITLE_BLOCKS = 6
 TITLE_CHARS = 100  # a title line is short; a sentence naming a meeting further down is not the title
+SENTENCE_WORDS = 5
 TITLE_LINES = 4  # a title slide: the event's name, the project, then its place and date
 INVITATION_BLOCKS = 8
 PROGRAMME_ROWS = 3  # three time-led lines make a programme
@@ -49,15 +51,10 @@ def own_meeting(ctx: Context, sents: list[Sentence]) -> Meeting | None:
     date = event_day(date_match) if date_match else (ctx.doc_date[:10] if ctx.doc_date else None)
     if not date:
         return None
-    place = next((v for s in header if (v := header_field(s, "field.place", ctx.lang))), None)
-    if when is None or ctx.kind not in (DocKind.MINUTES, DocKind.AGENDA):
-        # a title page or an invitation writes the place with the date ('Järvenpää, Sosiaalitalo,
-        # ti 21.8.2007', '… kl. 13–16 ⏎ i Borgå stadshus')
-        place = place or _place_of_date(ctx, date_match)
-    place = place or place_line(ctx, header)
+    place = _own_place(ctx, header, when, date_match)
     # the body beside the meeting word ('Minutes of the Steering Committee meeting' under a network's name)
     body = (body_in(noun_line, ctx.lang, titled.start()) if titled else None) or body_in(title, ctx.lang) \
-        or (_compound_meeting_name(titled) if titled else None)
+        or (_compound_meeting_name(titled, ctx.lang) if titled else None)
     if ctx.kind == DocKind.AGENDA:
         status = MeetingStatus.PLANNED
     elif ctx.kind == DocKind.MINUTES:
@@ -66,23 +63,36 @@ def own_meeting(ctx: Context, sents: list[Sentence]) -> Meeting | None:
         status = status_for(date, ctx)
     anchor = when or (sents[0] if sents else None)
     ev = evidence(ctx.doc, anchor.start, anchor.end, NAME, VERSION, 0.9) if anchor else None
-    start = date_match.start_time if date_match else None
-    end = date_match.end_time if date_match else None
-    if not start and when:
-        # 'Date: ...' and 'Time: 18:30 – 20:30' on lines of their own
-        for s in header:
-            if (value := header_field(s, "field.time", ctx.lang)) and CLOCK.search(value):
-                start, end = field_times(value)
-                break
-    if not start:
-        start, end = _programme_times(ctx)
+    start, end = _own_times(ctx, header, when, date_match)
     return Meeting(date=date, status=status, start=start or clock_after(sents, "meeting.opened", ctx.lang),
                    end=end or clock_after(sents, "meeting.closed", ctx.lang), place=place, body=body, evidence=ev)
 
 
+def _own_place(ctx: Context, header: list[Sentence], when: Sentence | None, d: DateMatch | None) -> str | None:
+    """A place field; a title page or an invitation writes the place with the date ('Järvenpää,
+    Sosiaalitalo, ti 21.8.2007', '… kl. 13–16 ⏎ i Borgå stadshus'); else an unlabelled place line."""
+    place = next((v for s in header if (v := header_field(s, "field.place", ctx.lang))), None)
+    if not place and (when is None or ctx.kind not in (DocKind.MINUTES, DocKind.AGENDA)):
+        place = _place_of_date(ctx, d)
+    return place or place_line(ctx, header)
+
+
+def _own_times(ctx: Context, header: list[Sentence], when: Sentence | None,
+               d: DateMatch | None) -> tuple[str | None, str | None]:
+    """The times written with the date, in a time field of their own ('Time: 18:30 – 20:30'),
+    or those of the event's programme."""
+    if d and d.start_time:
+        return d.start_time, d.end_time
+    if when:
+        for s in header:
+            if (value := header_field(s, "field.time", ctx.lang)) and CLOCK.search(value):
+                return field_times(value)
+    return _programme_times(ctx)
+
+
 def titled_meeting(ctx: Context) -> tuple[re.Match[str] | None, DateMatch | None, str]:
-    """A title line that names a meeting ('Ohjausryhmän aloituskokous'), and the date on it or
-    on one of the next few title lines."""
+    """A title line that names a meeting ('Ohjausryhmän aloituskokous') or, in a deck, the body it
+    was made for, and the date on it or on one of the next few title lines."""
     lines: list[tuple[int, str]] = []
     for b in ctx.doc.blocks[:3]:
         if b.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.SLIDE_TITLE):
@@ -92,8 +102,11 @@ def titled_meeting(ctx: Context) -> tuple[re.Match[str] | None, DateMatch | None
             lines.append((at, line))
             at += len(line) + 1
     for i, (at, line) in enumerate(lines):
-        if len(line) > TITLE_CHARS or not (noun := cues.search(ctx.lang, "meeting.noun", line)) \
-                or cues.search(ctx.lang, "meeting.schedule", line) or _mail_header(ctx, line):
+        noun = cues.search(ctx.lang, "meeting.noun", line)
+        if not noun and ctx.kind == DocKind.SLIDES:
+            noun = cues.search(ctx.lang, "body", line)  # a deck made for 'Steering Committee, 5 June 2014'
+        if len(line) > TITLE_CHARS or not noun or cues.search(ctx.lang, "meeting.schedule", line) \
+                or _mail_header(ctx, line) or _sentence(line):
             continue
         for at2, line2 in lines[i:i + TITLE_LINES]:
             if len(line2) > TITLE_CHARS:
@@ -103,6 +116,11 @@ def titled_meeting(ctx: Context) -> tuple[re.Match[str] | None, DateMatch | None
                 return noun, dated[0], line
         return noun, None, line
     return None, None, ""
+
+
+def _sentence(line: str) -> bool:
+    """'Teemaverstaan seuraava kokous siirretään 1.4.2009.': a sentence of the text, not a title."""
+    return line.rstrip().endswith(".") and len(line.split()) >= SENTENCE_WORDS
 
 
 def _mail_header(ctx: Context, line: str) -> bool:
@@ -122,9 +140,9 @@ def _invitation_event(ctx: Context, sents: list[Sentence]) -> tuple[Sentence, Da
     noun_seen = False
     for s in head:
         noun_seen = noun_seen or bool(cues.search(ctx.lang, "meeting.noun", s.text))
-        due = deadline_date(ctx, s.start, s.end, s.text)
+        due = deadlines(ctx, s)
         for d in dates_in(ctx.dates, s.start, s.end):
-            if event_day(d) and d is not due and (d.start_time or noun_seen):
+            if event_day(d) and d.start not in due and (d.start_time or noun_seen):
                 return s, d
     return None
 
@@ -146,10 +164,10 @@ def _place_of_date(ctx: Context, d: DateMatch | None) -> str | None:
     return place_around(ctx, text[start:end], start, d.start - start)
 
 
-def _compound_meeting_name(m: re.Match[str]) -> str | None:
+def _compound_meeting_name(m: re.Match[str], lang: str) -> str | None:
     """'Kevätkokous', 'aloituskokous': a meeting noun with a qualifier names the meeting itself."""
     word = m.group(0)
-    return word.lower() if len(word) > 8 else None
+    return lemma_phrase(word, lang) if len(word) > 8 else None
 
 
 def _programme_times(ctx: Context) -> tuple[str | None, str | None]:

@@ -9,7 +9,7 @@ from schemas.document import BlockKind
 
 from . import cues
 from .context import Context, dates_in
-from .meetings_fields import field_value
+from .meetings_fields import field_value, time_word
 from .normalise import find_municipalities, municipality
 from .sentences import Sentence
 
@@ -17,6 +17,7 @@ BRACKETED = re.compile(r"\s*\(([^()]{2,60})\)")
 PLACE_REACH = 60  # a place phrase this close to the date belongs to its meeting
 GENITIVE_NAME = re.compile(r"([A-ZÅÄÖ][\w-]*n)\s+$")  # 'Nummelan ' before 'neuvolassa'
 NAME_RUN = re.compile(r"\s+(?:the\s+)?([A-ZÅÄÖ][\w'’-]*(?:\s+(?:of\s+|för\s+)?[A-ZÅÄÖ][\w'’-]*)*)")
+NAME_BEFORE = re.compile(r"(?<=\s)([A-ZÅÄÖ][\w-]+)\s$")
 PLACE_LINE_CHARS = 120
 SIGNATURE_LEAD = re.compile(r"[\s,]*(?:den|the)?", re.I)
 SENTENCE_START = re.compile(r"(?:^|[.!?:]\s*)$")
@@ -51,7 +52,7 @@ def place_phrase(ctx: Context, text: str, offset: int, at: int) -> str | None:
         owner = GENITIVE_NAME.search(text, max(0, m.start() - 40), m.start())
         start = owner.start() if owner else m.start()
         if not (owner or m.group(0)[:1].isupper()) or SENTENCE_START.search(text[:start]) \
-                or not _in_place_case(m.group(0), ctx.lang):
+                or not in_place_case(m.group(0), ctx.lang):
             continue
         found.append((start, text[start:m.end()]))
     for m in cues.finditer(ctx.lang, "meeting.place_prep", text):
@@ -63,7 +64,7 @@ def place_phrase(ctx: Context, text: str, offset: int, at: int) -> str | None:
 
 
 @lru_cache(maxsize=2048)
-def _in_place_case(word: str, lang: str) -> bool:
+def in_place_case(word: str, lang: str) -> bool:
     """'Lohjalla' is in a place case; 'Villa' only ends like one (trusted without a model)."""
     nlp = load_nlp(lang)
     if not has_model(nlp):
@@ -75,6 +76,20 @@ def _in_place_case(word: str, lang: str) -> bool:
 def place_around(ctx: Context, text: str, offset: int, at: int) -> str | None:
     """The place of a meeting dated at ``at`` in ``text``: a municipality, else a named venue."""
     return municipality_near(text, at) or place_phrase(ctx, text, offset, at)
+
+
+def name_before_meeting(ctx: Context, text: str, offset: int, noun: re.Match[str]) -> str | None:
+    """'the minutes of the Stockholm meeting': a capitalised name right before the meeting word,
+    not a body, a month or the first word of the sentence."""
+    m = NAME_BEFORE.search(text, 0, noun.start())
+    if not m or SENTENCE_START.search(text[:m.start(1)]):
+        return None
+    word = m.group(1)
+    if any(cues.search(ctx.lang, c, word) for c in ("body", "meeting.noun")) or time_word(word, ctx.lang):
+        return None
+    if any(d.start <= offset + m.start(1) < d.end for d in dates_in(ctx.dates, offset, offset + len(text))):
+        return None
+    return word
 
 
 def labelled_place(ctx: Context, sents: list[Sentence], i: int) -> str | None:

@@ -2,6 +2,8 @@
 tables whose rows begin with a date (a training calendar, a meeting plan)."""
 from __future__ import annotations
 
+import re
+
 from schemas.document import Block, BlockKind
 from schemas.records import Meeting, MeetingStatus
 
@@ -9,12 +11,16 @@ from . import cues
 from .context import Context, body_in, dates_in, event_day
 from .dates import DateMatch
 from .evidence import evidence
+from .meetings_fields import time_word
 from .meetings_place import bracketed_place, place_around
 from .sentences import Sentence, table_cells
 
 NAME, VERSION = "meetings", "3"
 SCHEDULE_SHARE = 0.6  # a table whose rows mostly start with a date is a schedule
 CAPTION_CHARS = 80
+CLAUSE = re.compile(r"[;.]\s")
+DIGIT = re.compile(r"\d")
+WORD = re.compile(r"[^\W\d_]+")
 LEAD_CHARS = 40  # a schedule line names its group before the date ('Styrgruppen må 7.12.')
 
 
@@ -110,8 +116,7 @@ def schedule_table(ctx: Context, block: Block) -> list[Meeting]:
             continue
         d = first[0]
         cells = [ctx.doc.text[s:e].strip() for s, e in spans]
-        row_text = ctx.doc.text[spans[0][0]:spans[-1][1]]
-        cancelled = cues.search(ctx.lang, "meeting.cancel", row_text)
+        cancelled = any(_cancels_row(ctx, c) for c in cells)
         if place_col is not None:
             place = cells[place_col] if place_col < len(cells) and cells[place_col] else None
         else:
@@ -126,6 +131,22 @@ def schedule_table(ctx: Context, block: Block) -> list[Meeting]:
             start=d.start_time, end=d.end_time, place=place, body=body,
             evidence=evidence(ctx.doc, spans[0][0], spans[-1][1], NAME, VERSION, 0.8)))
     return out
+
+
+def date_cells(ctx: Context, block: Block) -> list[tuple[int, int]]:
+    """Spans of a schedule table's first cells: they date the rows; other cells are read as text
+    ('April meeting cancelled; next meeting 11 May 2023' in a decision log)."""
+    return [(s, e) for _, c, s, e in table_cells(block) if c == 0]
+
+
+def _cancels_row(ctx: Context, cell: str) -> bool:
+    """'Perhetyön verkostotapaaminen – PERUTTU' cancels its row; 'April meeting cancelled' in a
+    log row of 9 March cancels another meeting, which its clause names by a time or a date."""
+    for m in cues.finditer(ctx.lang, "meeting.cancel", cell):
+        clause = CLAUSE.split(cell[:m.start()])[-1] + cell[m.start():].split(";")[0]
+        if not (DIGIT.search(clause) or any(time_word(w, ctx.lang) for w in WORD.findall(clause))):
+            return True
+    return False
 
 
 def _labels(ctx: Context, text: str, cue_id: str) -> bool:

@@ -22,7 +22,7 @@ from .attendees_cues import cues
 from .attendees_flat import align_roles
 from .attendees_prose import elected_officers, prose_roles
 from .attendees_rows import State, cells_of_line, heading, row_entries
-from .attendees_sentences import prose_lists, scribes
+from .attendees_sentences import attendance_sentences
 from .attendees_speakers import programme_speakers, prose_speakers, speaker_context, top_speakers
 from .attendees_tables import header_columns, header_table, table_rows
 from .attendees_text import Entry, Piece, piece_lines
@@ -64,8 +64,9 @@ def extract_attendees(doc: Document, lang: str) -> list[Attendee]:
             continue
         for line in piece_lines(Piece(block.text, block.start)):
             entries.extend(row_entries(cells_of_line(line), st, c))
-    entries += prose_lists(doc, c)
-    officers = elected_officers(doc, c) + scribes(doc, c)
+    listed, writers = attendance_sentences(doc, c)
+    entries += listed
+    officers = elected_officers(doc, c) + writers
     if not entries:
         # No attendance list: speakers of seminar or slide material, the meeting's officers.
         if speaker_context(doc, c):

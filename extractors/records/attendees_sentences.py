@@ -15,11 +15,12 @@ the name and brackets.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from schemas.document import BlockKind, Document
 from schemas.records import Role
 
-from .attendees_cues import Cues, find_roles, is_job_title, is_name_title
+from .attendees_cues import Cues, cues, find_roles, is_job_title, is_name_title
 from .attendees_names import parse_name
 from .attendees_prose import sentences, words_of
 from .attendees_text import Entry, Piece, Tok, add_attribute, set_role, split_top
@@ -30,18 +31,31 @@ COMMA = re.compile(r"\s*[,;]\s*")
 MAX_ITEM_TOKENS = 9  # a list item is a title, a name and brackets, not a clause
 
 
-def prose_lists(doc: Document, c: Cues) -> list[Entry]:
-    """People in sentences that say who was present, absent or a guest."""
-    found: list[Entry] = []
+def attendance_sentences(doc: Document, c: Cues) -> tuple[list[Entry], list[Entry]]:
+    """People in sentences that say who was present, absent or a guest; and the memo's writers."""
+    listed: list[Entry] = []
+    writers: list[Entry] = []
+    firsts, lasts, scribe_words = _first_words()
     for block in doc.blocks:
         if block.kind == BlockKind.TABLE:
             continue
         for toks in sentences(Piece(block.text, block.start), c):
             words = words_of(toks)
-            span, kind = _list_span(toks, words, c)
-            if span:
-                found.extend(_people(span, kind, doc.text, c))
-    return found
+            if words[0] in firsts or words[-1] in lasts:
+                span, kind = _list_span(toks, words, c)
+                if span:
+                    listed.extend(_people(span, kind, doc.text, c))
+            if not scribe_words.isdisjoint(words):
+                writers.extend(_scribes(toks, words, doc.text, c))
+    return listed, writers
+
+
+@cache
+def _first_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Words that must be in a sentence before its cue phrases are looked for (speed)."""
+    c = cues()
+    return (frozenset(p[0] for p, _ in c.clauses), frozenset(p[-1] for p, _ in c.clauses_after),
+            frozenset(p[0] for p in (*c.scribe_before, *c.scribe_after)))
 
 
 def _list_span(toks: list[Tok], words: list[str], c: Cues) -> tuple[list[Tok], str]:
@@ -134,26 +148,21 @@ def _origin(before: list[str]) -> tuple[str | None, list[str]]:
 # the writer of the memo
 
 
-def scribes(doc: Document, c: Cues) -> list[Entry]:
+def _scribes(toks: list[Tok], words: list[str], text: str, c: Cues) -> list[Entry]:
     """'Muistion kirjoitti X.', 'Protokollet fördes av X', 'X took the minutes': the secretary."""
     found: list[Entry] = []
-    for block in doc.blocks:
-        if block.kind == BlockKind.TABLE:
-            continue
-        for toks in sentences(Piece(block.text, block.start), c):
-            words = words_of(toks)
-            for phrase in c.scribe_before:
-                for k in _find(words, phrase):
-                    found.extend(_name_at(toks[k + len(phrase):k + len(phrase) + 5], doc.text, phrase, c, after=True))
-            for phrase in c.scribe_after:
-                for k in _find(words, phrase):
-                    found.extend(_name_at(toks[max(0, k - 4):k], doc.text, phrase, c, after=False))
+    for phrase in c.scribe_before:
+        for k in _find(words, phrase):
+            found.extend(_name_at(toks[k + len(phrase):k + len(phrase) + 5], text, phrase, c, after=True))
+    for phrase in c.scribe_after:
+        for k in _find(words, phrase):
+            found.extend(_name_at(toks[max(0, k - 4):k], text, phrase, c, after=False))
     return found
 
 
 def _find(words: list[str], phrase: tuple[str, ...]) -> list[int]:
     n = len(phrase)
-    return [k for k in range(len(words) - n + 1) if tuple(words[k:k + n]) == phrase]
+    return [k for k, w in enumerate(words[:len(words) - n + 1]) if w == phrase[0] and tuple(words[k:k + n]) == phrase]
 
 
 def _name_at(toks: list[Tok], text: str, phrase: tuple[str, ...], c: Cues, after: bool) -> list[Entry]:

@@ -356,3 +356,39 @@ def test_days_listed_before_a_year_take_its_year_and_one_body_meets_once_a_day()
     meetings = records_of(text).meetings
     assert sorted(m.date for m in meetings) == ["2008-01-23", "2008-03-12", "2008-05-14"]
     assert all(m.status == "held" for m in meetings)
+
+
+def test_a_decision_logs_rows_are_its_meetings_and_a_cancel_naming_another_month_is_not_the_rows():
+    text = """Steering Committee – Decision and Action Log (updated 09/03/2023)
+
+| Date | Decision | Action |
+|---|---|---|
+| 09 Feb 2023 | Tender decision deferred | Prepare the tender summary |
+| 09 Mar 2023 | April meeting cancelled (Easter); next meeting 11 May 2023 | Circulate the schedule |
+"""
+    meetings = by_date(records_of(text))
+    assert meetings["2023-03-09"].status == "held"
+    assert meetings["2023-05-11"].status == "planned"
+
+
+def test_a_calendar_row_that_says_cancelled_is_cancelled():
+    text = """TIEDOTE 15.8.2006
+
+Alla ovat syyskauden tapaamiset, joihin kaikki alueen työntekijät ovat tervetulleita ja ne ovat maksuttomia.
+
+| Päivä | Tapaaminen | Paikka |
+|---|---|---|
+| to 14.9.2006 | Lastensuojelun verkostotapaaminen | Lohja |
+| to 2.11.2006 | Perhetyön verkostotapaaminen – PERUTTU | Inkoo |
+"""
+    meetings = by_date(records_of(text))
+    assert (meetings["2006-11-02"].status, meetings["2006-11-02"].place) == ("cancelled", "Inkoo")
+    assert meetings["2006-09-14"].status == "planned"
+
+
+def test_by_a_means_is_no_deadline_but_by_a_date_is():
+    text = "MINUTES\n\nDate: 12 March 2009\n\nThe next meeting will be held by video conference on 14 May 2009 at 13.00.\n"
+    m = by_date(records_of(text))["2009-05-14"]
+    assert (m.status, m.start) == ("planned", "13:00")
+    text = "MINUTES\n\nDate: 12 March 2009\n\nComments on the meeting report are due by 14 May 2009.\n"
+    assert "2009-05-14" not in by_date(records_of(text))

@@ -63,7 +63,9 @@ def _looks_like_value(rest: str, cue_id: str) -> bool:
 def header_field(s: Sentence, cue_id: str, lang: str) -> str | None:
     """A header field in running text, or in a table row whose first cell is the label."""
     if s.row is not None:
-        if len(s.row) >= 2 and cues.search(lang, cue_id, s.row[0]) and s.text != s.row[0]:
+        # a label and its value (merged cells repeat it); 'Date | Decision | Action' heads columns
+        values = {c.strip() for c in s.row[1:] if c.strip()}
+        if len(values) == 1 and cues.search(lang, cue_id, s.row[0]) and s.text != s.row[0]:
             label = cues.search(lang, cue_id, s.row[0])
             return s.text if label and label.start() == 0 and len(s.row[0].split()) <= 2 else None
         return None

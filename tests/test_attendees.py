@@ -784,3 +784,26 @@ def test_more_list_shapes(name):
 ])
 def test_an_exception_in_an_attendance_sentence_yields_nobody(text):
     assert extract_attendees(build(text), "fi") == []
+
+
+LONGER_LABELS = {
+    "fi label words before the colon; a whole-line role and name in the header": (
+        build("Aika: 3.2.2009 klo 13", "Puheenjohtaja Marja Koivisto, Keravan kaupunki",
+              "Läsnä kokouksessa: Timo Rantanen, Liisa Halonen", "Poissa kokouksesta: Outi Lahti"),
+        [("Marja Koivisto", "Keravan kaupunki", "chair", P), ("Timo Rantanen", None, "member", P),
+         ("Liisa Halonen", None, "member", P), ("Outi Lahti", None, "member", A)]),
+    "sv 'Närvarande vid mötet:'": (
+        build("Närvarande vid mötet: Karin Åberg, Mats Holm"),
+        [("Karin Åberg", None, "member", P), ("Mats Holm", None, "member", P)]),
+    "fi 'Kokoukseen osallistuivat seuraavat henkilöt:' then one per line": (
+        build("Kokoukseen osallistuivat seuraavat henkilöt:\nTimo Rantanen, Keravan kaupunki\nLiisa Halonen, Tuusulan kunta"),
+        [("Timo Rantanen", "Keravan kaupunki", "member", P), ("Liisa Halonen", "Tuusulan kunta", "member", P)]),
+    "a role and a name opening a sentence name no officer": (
+        build("Puheenjohtaja Marja Koivisto avasi kokouksen.", "Läsnä oli myös: yleisöä ja toimittajia."), []),
+}
+
+
+@pytest.mark.parametrize("name", LONGER_LABELS)
+def test_longer_labels(name):
+    doc, expected = LONGER_LABELS[name]
+    assert rows(extract_attendees(doc, "fi")) == expected

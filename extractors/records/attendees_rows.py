@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from schemas.records import Role
 
-from .attendees_cues import Cues, is_job_title, is_name_title, role_of, role_only
+from .attendees_cues import Cues, find_roles, is_job_title, is_name_title, role_of, role_only
 from .attendees_flat import flattened
 from .attendees_names import DashPerson, NameParse, dash_people, entry_of_person, parse_name, segment_names
 from .attendees_text import (DASH_TOKEN, Entry, Piece, add_attribute, bare_word, bracket_depth, is_initials,
@@ -24,6 +24,7 @@ BULLET = re.compile(r"^(?:[-*•▪◦‣►▶→➢]|\d{1,2}[.)])\s+")
 NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]|§\s*\d+)$")
 SEMICOLON = re.compile(r"\s*;\s*")
 COMMA = re.compile(r"\s*,\s*")
+LABEL_TAIL = re.compile(r"^[a-zåäö]+(?:\s+[a-zåäö]+)?\s*:\s*")
 LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ ./()-]{0,40}:(?:\s|$)")
 OFFICER_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY)
 
@@ -167,11 +168,15 @@ def heading(text: str, c: Cues, single: bool) -> tuple[str, str, bool] | None:
         return None
     kind = c.heading_kind[" ".join(m.group("h").casefold().split())]
     rest = m.group("rest").strip()
-    if rest and not m.group("colon"):
+    colon = bool(m.group("colon"))
+    if rest and not colon and (tail := LABEL_TAIL.match(rest)):
+        # 'Läsnä kokouksessa:', 'Kokoukseen osallistuivat seuraavat henkilöt:': a longer label
+        rest, colon = rest[tail.end():], True
+    if rest and not colon:
         # 'Läsnä Matti Virtanen' without a colon: only as a whole line with a capital next.
         if not single or not rest[:1].isupper():
             return None
-    return kind, rest, bool(rest) and not m.group("colon")
+    return kind, rest, bool(rest) and not colon
 
 
 def _heading_prefix(text: str, c: Cues) -> str | None:
@@ -328,7 +333,7 @@ def row_entries(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
         st.last = entries[-1] if entries else None
         return entries
     if st.header or st.kind is not None:
-        if officers := _officer_row(cells, c):
+        if officers := _officer_row(cells, c, header=st.header and st.kind is None):
             return officers
     if st.kind is None:
         return []
@@ -354,7 +359,7 @@ def row_entries(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
     return entries
 
 
-def _officer_row(cells: list[Piece], c: Cues) -> list[Entry]:
+def _officer_row(cells: list[Piece], c: Cues, header: bool) -> list[Entry]:
     """'Puheenjohtaja | Sirpa Mäkelä | Kirkkonummen kunta', 'Sihteeri: Heidi Gerdt, ARVO-hanke'.
 
     A memo header names its officers in rows of their own, the role as the label: the
@@ -367,6 +372,14 @@ def _officer_row(cells: list[Piece], c: Cues) -> list[Entry]:
     elif ":" in first.text:
         cut = first.text.index(":")
         label, content = first.text[:cut], [_first_sentence(first.sub(cut + 1), c)]
+    elif header and (hits := find_roles(first.text)) and hits[0][0] == 0:
+        # 'Puheenjohtaja Sirpa Mäkelä, Kirkkonummen kunta' as a whole line: the name and
+        # its attributes only ('Puheenjohtaja Sirpa Mäkelä avasi kokouksen' is a sentence).
+        label, content = first.text[:hits[0][1]], [first.sub(hits[0][1])]
+        np = parse_name(content[0], c)
+        tail = content[0].text[np.name.end - content[0].start:].strip() if np else ""
+        if np is None or np.before or (tail and not (tail[0] in ",(" and attribute_like(tail.lstrip(", "), c))):
+            return []
     else:
         return []
     found = role_of(label)

@@ -392,3 +392,16 @@ def test_by_a_means_is_no_deadline_but_by_a_date_is():
     assert (m.status, m.start) == ("planned", "13:00")
     text = "MINUTES\n\nDate: 12 March 2009\n\nComments on the meeting report are due by 14 May 2009.\n"
     assert "2009-05-14" not in by_date(records_of(text))
+
+
+def test_separate_date_and_time_fields_with_whole_hours():
+    text = "PROTOKOLL\n\nDatum: 5.4.2001\nTid: kl. 14–16\nPlats: Kyrkslätt\n\nMötet öppnades och det konstaterades att gruppen är beslutför.\n"
+    m = by_date(records_of(text))["2001-04-05"]
+    assert (m.start, m.end, m.place) == ("14:00", "16:00", "Kyrkslätt")
+
+
+def test_the_weak_grade_of_kokoontua_is_a_meeting_word_and_minutes_keep_their_own_date():
+    text = "MUISTIO\n\nKokoonnuttiin Lohjalla 5.5.2009 klo 18. Paikalla olivat kaikki jäsenet.\n\nSeuraavaksi kokoonnutaan 2.6.2009.\n"
+    meetings = by_date(records_of(text))
+    assert (meetings["2009-05-05"].status, meetings["2009-05-05"].start) == ("held", "18:00")
+    assert meetings["2009-06-02"].status == "planned"

@@ -43,6 +43,8 @@ def own_meeting(ctx: Context, sents: list[Sentence]) -> Meeting | None:
         when = next((s for s in header if header_field(s, "field.time", ctx.lang)), None)
         if when:
             date_match = next((d for d in dates_in(ctx.dates, when.start, when.end) if event_day(d)), None)
+        elif date_match and ctx.doc_date and event_day(date_match) != ctx.doc_date[:10]:
+            date_match = None  # minutes record the meeting of their own date, not one their opening names
     elif not (titled and date_match):
         invited = _invitation_event(ctx, sents)
         if not invited:
@@ -85,8 +87,13 @@ def _own_times(ctx: Context, header: list[Sentence], when: Sentence | None,
         return d.start_time, d.end_time
     if when:
         for s in header:
-            if (value := header_field(s, "field.time", ctx.lang)) and CLOCK.search(value):
-                return field_times(value)
+            if not header_field(s, "field.time", ctx.lang):
+                continue
+            clock = next((t for t in dates_in(ctx.dates, s.start, s.end) if t.start_time), None)
+            if clock:  # 'Tid: kl. 14–16' under 'Datum: 5.4.2001'
+                return clock.start_time, clock.end_time
+            if CLOCK.search(s.text):
+                return field_times(s.text[s.text.find(":") + 1:] if ":" in s.text[:20] else s.text)
     return _programme_times(ctx)
 
 

@@ -807,3 +807,11 @@ LONGER_LABELS = {
 def test_longer_labels(name):
     doc, expected = LONGER_LABELS[name]
     assert rows(extract_attendees(doc, "fi")) == expected
+
+
+@pytest.mark.parametrize("ending", ["Vid pennan: Eva Lind", "Vid pennan\nEva Lind", "Protokollet fördes av: Eva Lind."])
+def test_the_writer_at_the_end_of_the_minutes_is_the_secretary(ending):
+    doc = build("Närvarande: Karin Åberg, Mats Holm, Eva Lind", "1. Mötets öppnande", "Ordföranden öppnade mötet.",
+                "2. Budget", "Budgeten godkändes.", ending)
+    assert rows(extract_attendees(doc, "sv")) == [("Karin Åberg", None, "member", P), ("Mats Holm", None, "member", P),
+                                                  ("Eva Lind", None, "secretary", P)]

@@ -39,13 +39,17 @@ def attendance_sentences(doc: Document, c: Cues) -> tuple[list[Entry], list[Entr
     for block in doc.blocks:
         if block.kind == BlockKind.TABLE:
             continue
-        for toks in sentences(Piece(block.text, block.start), c):
+        sents = sentences(Piece(block.text, block.start), c)
+        for i, toks in enumerate(sents):
             words = words_of(toks)
             if words[0] in firsts or words[-1] in lasts:
                 span, kind = _list_span(toks, words, c)
                 if span:
                     listed.extend(_people(span, kind, doc.text, c))
             if not scribe_words.isdisjoint(words):
+                if toks[-1].text.endswith(":") and i + 1 < len(sents):
+                    toks = toks + sents[i + 1]  # 'Vid pennan: Maria Sjöberg', 'Minutes taken by: X'
+                    words = words_of(toks)
                 writers.extend(_scribes(toks, words, doc.text, c))
     return listed, writers
 

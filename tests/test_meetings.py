@@ -405,3 +405,21 @@ def test_the_weak_grade_of_kokoontua_is_a_meeting_word_and_minutes_keep_their_ow
     meetings = by_date(records_of(text))
     assert (meetings["2009-05-05"].status, meetings["2009-05-05"].start) == ("held", "18:00")
     assert meetings["2009-06-02"].status == "planned"
+
+
+@pytest.mark.parametrize("text,place", [
+    ("PÖYTÄKIRJA\n\nAika ja paikka: ti 5.5.2009 klo 18, Lohjan kaupungintalo\n\nKokous avattiin ja todettiin päätösvaltaiseksi.\n",
+     "Lohjan kaupungintalo"),
+    ("PROTOKOLL\n\nTid och plats: 5.5.2009 kl. 18, Borgå stadshus\n\nMötet öppnades och konstaterades beslutfört.\n",
+     "Borgå stadshus"),
+    ("MINUTES\n\nDate and venue: 5 May 2009 at 18:00, Lohja Town Hall\n\nThe meeting was opened by the chair.\n",
+     "Lohja Town Hall"),
+])
+def test_one_field_for_time_and_place(text, place):
+    m = by_date(records_of(text))["2009-05-05"]
+    assert (m.status, m.start, m.place) == ("held", "18:00", place)
+
+
+def test_a_time_field_without_a_place_gives_none():
+    text = "PÖYTÄKIRJA\n\nAika: ti 5.5.2009 klo 18, kokous on yhdistyksen vuosikokous\n\nKokous avattiin.\n"
+    assert by_date(records_of(text))["2009-05-05"].place is None

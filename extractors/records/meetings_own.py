@@ -76,6 +76,10 @@ def _own_place(ctx: Context, header: list[Sentence], when: Sentence | None, d: D
     place = next((v for s in header if (v := header_field(s, "field.place", ctx.lang))), None)
     if not place and (when is None or ctx.kind not in (DocKind.MINUTES, DocKind.AGENDA)):
         place = _place_of_date(ctx, d)
+    if not place and when and d and d.start >= when.start:
+        # 'Aika ja paikka: ti 5.5.2009 klo 18, Lohjan kaupungintalo'
+        after = ctx.doc.text[d.end:when.end]
+        place = after.strip(" ,;.–-") if find_municipalities(after) else None
     return place or place_line(ctx, header)
 
 

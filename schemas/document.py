@@ -7,6 +7,7 @@ Readers never compute offsets themselves: they call ``DocumentBuilder.add``.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
@@ -74,10 +75,16 @@ class Document:
         }
 
     def block_at(self, offset: int) -> Block | None:
-        """The block whose span holds ``offset``."""
-        for b in self.blocks:
-            if b.start <= offset < b.end:
-                return b
+        """The block whose span holds ``offset`` (a binary search: every record's evidence asks)."""
+        starts = self.__dict__.get("_block_starts")
+        if starts is None or len(starts) != len(self.blocks):
+            starts = [b.start for b in self.blocks]
+            if starts != sorted(starts):  # blocks out of text order: look at each
+                return next((b for b in self.blocks if b.start <= offset < b.end), None)
+            self.__dict__["_block_starts"] = starts
+        k = bisect_right(starts, offset) - 1
+        if k >= 0 and offset < self.blocks[k].end:
+            return self.blocks[k]
         return None
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from extractors.formats import ReadError, read_document
+from schemas.document import BlockKind, DocumentBuilder
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "corpus" / "real"
@@ -36,3 +37,13 @@ def test_invariant_on_real_files(path):
             read_document(path)
         return
     check_invariant(path)
+
+
+def test_block_at_finds_the_block_holding_each_offset_and_none_between_blocks():
+    b = DocumentBuilder("x.txt", "txt", b"x")
+    for k in range(40):
+        b.add(BlockKind.PARAGRAPH, f"Kappale {k} " + "sana " * (k % 7))
+    doc = b.build()
+    for offset in range(len(doc.text) + 3):
+        expected = next((x for x in doc.blocks if x.start <= offset < x.end), None)
+        assert doc.block_at(offset) is expected, offset

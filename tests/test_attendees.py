@@ -815,3 +815,15 @@ def test_the_writer_at_the_end_of_the_minutes_is_the_secretary(ending):
                 "2. Budget", "Budgeten godkändes.", ending)
     assert rows(extract_attendees(doc, "sv")) == [("Karin Åberg", None, "member", P), ("Mats Holm", None, "member", P),
                                                   ("Eva Lind", None, "secretary", P)]
+
+
+def test_a_contact_table_naming_officers_is_no_attendance():
+    doc = build("Yhdistyksen hallitus 2009", [["Nimi", "Tehtävä", "Puhelin"], ["Marja Koivisto", "puheenjohtaja", "040 123 4567"],
+                                              ["Timo Rantanen", "sihteeri", "050 765 4321"]])
+    assert extract_attendees(doc, "fi") == []
+
+
+def test_an_associations_contact_lines_name_no_officer():
+    doc = build("Jäsentiedote 2/2009", "Puheenjohtaja: Marja Koivisto, puh. 040 123 4567",
+                "Sihteeri: Timo Rantanen, timo.rantanen@example.fi")
+    assert extract_attendees(doc, "fi") == []

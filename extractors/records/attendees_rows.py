@@ -24,6 +24,7 @@ BULLET = re.compile(r"^(?:[-*•▪◦‣►▶→➢]|\d{1,2}[.)])\s+")
 NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]|§\s*\d+)$")
 SEMICOLON = re.compile(r"\s*;\s*")
 COMMA = re.compile(r"\s*,\s*")
+PHONE = re.compile(r"\d[\d \-]{6,}\d")
 LABEL_TAIL = re.compile(r"^[a-zåäö]+(?:\s+[a-zåäö]+)?\s*:\s*")
 LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ ./()-]{0,40}:(?:\s|$)")
 OFFICER_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY)
@@ -385,6 +386,8 @@ def _officer_row(cells: list[Piece], c: Cues, header: bool) -> list[Entry]:
     found = role_of(label)
     if not found or found[0] not in OFFICER_ROLES or found[1] or not role_only(label) or not content[0].text:
         return []
+    if any("@" in p.text or PHONE.search(p.text) for p in content):
+        return []  # 'Puheenjohtaja: X, puh. 040 ...': an association's contact, not a meeting's officer
     entries = _content(content, "present", c)
     if not entries or not all(e.strong or " " in e.name.text for e in entries):
         return []
@@ -396,8 +399,9 @@ def _officer_row(cells: list[Piece], c: Cues, header: bool) -> list[Entry]:
 
 def _first_sentence(piece: Piece, c: Cues) -> Piece:
     """'Cllr Janet Morris. Log maintained by ...' -> 'Cllr Janet Morris.'"""
-    for tok in tokens_of(piece):
-        if tok.text.endswith(".") and tok.end < piece.end and not (
+    toks = tokens_of(piece)
+    for tok, nxt in zip(toks, toks[1:]):
+        if tok.text.endswith(".") and nxt.text[:1].isupper() and not (
                 is_initials(tok.text) or is_name_title(tok.text, c) or role_of(tok.text)):
             return Piece(piece.text[:tok.end - piece.start], piece.start)
     return piece

@@ -7,7 +7,7 @@ from schemas.document import Block
 from schemas.records import Role
 
 from .attendees_cues import Cues, role_of
-from .attendees_rows import OFFICER_ROLES, State, heading, parse_line
+from .attendees_rows import OFFICER_ROLES, PHONE, State, heading, parse_line
 from .attendees_text import Entry, Piece, is_initials, is_name_word, set_role
 from .normalise import is_first_name
 
@@ -76,7 +76,7 @@ def header_table(rows: list[list[Piece]], cols: dict[str, int], st: State, c: Cu
 
     if "name" not in cols and "first_name" not in cols:
         return _speaker_column(rows, cols["speaker"], c)
-    if kind is None and "role" in cols and any(
+    if kind is None and "role" in cols and not _contacts(rows) and any(
             (r := role_of((cell(row, "role") or Piece("", 0)).text)) and r[0] in OFFICER_ROLES and not r[1]
             for row in rows):
         kind = "present"
@@ -140,3 +140,8 @@ def _speaker_column(rows: list[list[Piece]], k: int, c: Cues) -> list[Entry]:
                 e.role = e.role or Role.SPEAKER
                 entries.append(e)
     return entries
+
+
+def _contacts(rows: list[list[Piece]]) -> bool:
+    """E-mail addresses or phone numbers: a board's contact list, not who attended."""
+    return any("@" in p.text or PHONE.search(p.text) for row in rows for p in row)

@@ -199,7 +199,8 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> tupl
     return content, page
 
 
-def _tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, chars: list[Any], lines: list[Line]) -> list[TableRegion]:
+def _tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, chars: list[Any],
+            lines: list[Line]) -> list[TableRegion]:
     """The page's tables, searched in its view space (turned by its /Rotate, as a reader
     sees it) and placed back in the lines' space (PDF's x, y down from the top)."""
     view, lines_space = page_view(page), page_view(page, rotation=0)

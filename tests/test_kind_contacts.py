@@ -105,12 +105,23 @@ def test_kind_of_reports_invitations_and_call_notes(text, kind):
 def test_a_tables_header_row_is_no_meeting_field():
     text = """Koulutuskalenteri
 
-| Ajankohta | Koulutus | Paikka |
+| Ajankohta | Koulutus | Kouluttaja |
 |---|---|---|
-| 5.2.2008 | Lastensuojelulaki | Lohja |
-| 22.4.2008 | Varhainen puuttuminen | Kirkkonummi |
+| 5.2.2008 | Lastensuojelulaki | Anna Virta |
+| 22.4.2008 | Varhainen puuttuminen | Pekka Laine |
 """
     assert records_of(text).document.kind not in ("minutes", "agenda")
+
+
+def test_a_log_of_meetings_in_one_table_is_minutes():
+    text = """Group Members: Ash, Edward, Sam
+
+| | Date | Time | Place of meeting | Members present | Decisions taken |
+|---|---|---|---|---|---|
+| 1 | 02/02/17 | 13:00 - 14:00 | Library | Ash, Edward | We will complete the use case document. |
+| 2 | 07/02/17 | 12:00 - 13:00 | Lab | Ash, Sam | We decided to start the class diagrams. |
+"""
+    assert records_of(text).document.kind == "minutes"
 
 
 # --- document date: meeting field, signature line ------------------------------------------------

@@ -423,3 +423,26 @@ def test_one_field_for_time_and_place(text, place):
 def test_a_time_field_without_a_place_gives_none():
     text = "PÖYTÄKIRJA\n\nAika: ti 5.5.2009 klo 18, kokous on yhdistyksen vuosikokous\n\nKokous avattiin.\n"
     assert by_date(records_of(text))["2009-05-05"].place is None
+
+
+def test_a_place_heading_under_the_title_and_a_room_after_the_date():
+    text = """# Varsinainen yhtiökokous
+
+## Pöytäkirja 20.06.2017
+
+## Mikkelissä, kaupunginkirjaston Mikkeli-salissa.
+
+1. Kokouksen avaaminen
+
+Kokouksen avasi hallituksen puheenjohtaja klo 12.00.
+"""
+    assert by_date(records_of(text))["2017-06-20"].place.startswith("Mikkelissä")
+    text = ("TEAM MEETING 1 - MEETING MINUTES\n\nThe minutes taken at TEAM MEETING 1 which is held on "
+            "August 25, 2014 from 1045 to 1130 at COM1-0210.\n\nAttendees: Kelvin Ang, Thida.\n")
+    assert by_date(records_of(text))["2014-08-25"].place == "COM1-0210"
+
+
+def test_a_minutes_title_word_is_no_meeting_name():
+    text = "LiTHe Kod 2014-11-14\n\nMötesprotokoll\n\nNärvarande:\n\nJohan Nåtoft, Filip Haglund\n\n1. Mötets öppnande 15:18\n"
+    m = by_date(records_of(text))["2014-11-14"]
+    assert m.body != "mötesprotokoll" and m.start == "15:18"

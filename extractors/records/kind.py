@@ -13,6 +13,9 @@ EMAIL_HEAD_LINES = 12
 EMAIL_LABELS = 3  # From/Sent/To/Subject: three distinct labels make a mail header, one 'Date:' does not
 SLIDE_FORMATS = {"pptx", "odp", "ppt"}
 KINDS = [k for k in DocKind if k != DocKind.OTHER]
+FIELD_KINDS = (("field.time", (DocKind.MINUTES, DocKind.AGENDA)),
+               ("field.place", (DocKind.MINUTES, DocKind.AGENDA)),
+               ("field.attendance", (DocKind.MINUTES,)))
 
 
 def classify_kind(doc: Document, lang: str) -> tuple[str, float]:
@@ -61,6 +64,19 @@ def _field_line(line: str, cue_id: str, lang: str) -> bool:
     return len(values) <= 1
 
 
+def _meeting_columns(doc: Document, lang: str) -> set[str]:
+    """A log of meetings as one table ('Date | Time | Place of meeting | Members present | …'):
+    the fields its header row names, when it names two of them."""
+    for b in doc.blocks[:12]:
+        if not b.rows:
+            continue
+        named = {field for field, _ in FIELD_KINDS
+                 if any((m := cues.search(lang, field, cell)) and m.start() == 0 for cell in b.rows[0])}
+        if len(named) >= 2:
+            return named
+    return set()
+
+
 def _structure(doc: Document, lang: str) -> Counter[str]:
     """Evidence from layout: slide formats, repeated slide-title headings, meeting fields, tables."""
     s: Counter[str] = Counter()
@@ -78,12 +94,14 @@ def _structure(doc: Document, lang: str) -> Counter[str]:
         if table_chars > 0.5 * len(doc.text):
             s[DocKind.PLAN] += 1
     # time and place fields head minutes and agendas alike; an attendance list only minutes
-    for field, kinds in (("field.time", (DocKind.MINUTES, DocKind.AGENDA)),
-                         ("field.place", (DocKind.MINUTES, DocKind.AGENDA)),
-                         ("field.attendance", (DocKind.MINUTES,))):
+    columns = _meeting_columns(doc, lang)
+    for field, kinds in FIELD_KINDS:
         if any(_field_line(line, field, lang) for b in doc.blocks[:12] for line in b.text.split("\n")):
-            for kind in kinds:
-                s[kind] += 1.5
+            weight = 1.5
+        else:  # a column of a meeting log says less than a field heading the document
+            weight = 0.75 if field in columns else 0.0
+        for kind in kinds:
+            s[kind] += weight
     # only minutes tell when the meeting was opened or closed: as strong as a title
     if any(cues.search(lang, c, doc.text[:30000]) for c in ("meeting.opened", "meeting.closed")):
         s[DocKind.MINUTES] += 4

@@ -283,6 +283,7 @@ def _owner(ctx: Context, s: Sentence, nouns: list[re.Match[str]], at: int) -> st
     if not nouns:
         return None
     noun = _nearest(nouns, at)
+    capital = noun.group(0)[:1].isupper()
     dated = dates_in(ctx.dates, s.start, s.end)
     window = max(0, noun.start() - 40)
     before = list(WORD.finditer(s.text, window, noun.start()))[-OWNER_WORDS:]
@@ -295,9 +296,9 @@ def _owner(ctx: Context, s: Sentence, nouns: list[re.Match[str]], at: int) -> st
             continue  # 'teemaverstaan seuraava kokous', 'Kirkkonummella pidetyn kokouksen'
         # the model reads some genitives ('teemaverstaan') as another case: a noun in -n before
         # the meeting word and its modifiers is its owner
-        if w.endswith("n") and len(w) > 4 and pos in ("NOUN", "PROPN"):
+        if w.endswith("n") and len(w) > 4 and pos in ("NOUN", "PROPN") and (w[:1].isupper() or not capital):
             return lemma_phrase(w, ctx.lang)
-        return None
+        return None  # '… valittiin nimeämistoimikuntaan Yhtiökokouksessa': a new sentence, no owner
     return None
 
 

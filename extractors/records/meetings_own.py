@@ -120,8 +120,6 @@ def titled_meeting(ctx: Context) -> tuple[re.Match[str] | None, DateMatch | None
                 or _mail_header(ctx, line) or _sentence(line):
             continue
         for at2, line2 in lines[i:i + TITLE_LINES]:
-            if len(line2) > TITLE_CHARS:
-                break
             dated = [d for d in dates_in(ctx.dates, at2, at2 + len(line2)) if event_day(d)]
             if dated:
                 return noun, dated[0], line
@@ -178,6 +176,8 @@ def _place_of_date(ctx: Context, d: DateMatch | None) -> str | None:
 def _compound_meeting_name(m: re.Match[str], lang: str) -> str | None:
     """'Kevätkokous', 'aloituskokous': a meeting noun with a qualifier names the meeting itself."""
     word = m.group(0)
+    if any(cues.search(lang, f"kind.{k}", word) for k in ("minutes", "agenda")):
+        return None  # 'Mötesprotokoll', 'Kokousmuistio' name the document, not the meeting
     return lemma_phrase(word, lang) if len(word) > 8 else None
 
 

@@ -5,7 +5,6 @@ import re
 from functools import lru_cache
 
 from extractors.nlp import analyse, has_model, load_nlp
-from schemas.document import BlockKind
 
 from . import cues
 from .context import Context, dates_in
@@ -56,11 +55,13 @@ def place_phrase(ctx: Context, text: str, offset: int, at: int) -> str | None:
             continue
         found.append((start, text[start:m.end()]))
     for m in cues.finditer(ctx.lang, "meeting.place_prep", text):
-        if name := NAME_RUN.match(text, m.end()):
-            found.append((name.start(1), name.group(1)))
+        name = NAME_RUN.match(text, m.end())
+        if name and not any(cues.search(ctx.lang, c, name.group(1)) for c in ("meeting.noun", "body")):
+            found.append((name.start(1), name.group(1)))  # 'at TEAM MEETING 1' names the meeting, not a place
     found = [(s, p) for s, p in found if abs(s - at) <= PLACE_REACH
              and not any(a < s + len(p) and s < b for a, b in taken)]
-    return min(found, key=lambda f: abs(f[0] - at))[1] if found else None
+    # a place written after the date is nearer to it than one as far before it
+    return min(found, key=lambda f: f[0] - at if f[0] >= at else 2 * (at - f[0]))[1] if found else None
 
 
 @lru_cache(maxsize=2048)
@@ -117,7 +118,7 @@ def place_line(ctx: Context, header: list[Sentence]) -> str | None:
     for s in header:
         if s.item:
             break
-        if s.block.kind in (BlockKind.HEADING, BlockKind.SLIDE_TITLE) or _names_kind(ctx, s.text):
+        if _names_kind(ctx, s.text):
             continue  # 'Siuntion kuntatyöryhmän muistio' is the title, not the place
         found = find_municipalities(s.text)
         if not found or found[0][0] != 0 or len(s.text) >= PLACE_LINE_CHARS or s.text.rstrip().endswith(":"):

@@ -827,3 +827,23 @@ def test_an_associations_contact_lines_name_no_officer():
     doc = build("Jäsentiedote 2/2009", "Puheenjohtaja: Marja Koivisto, puh. 040 123 4567",
                 "Sihteeri: Timo Rantanen, timo.rantanen@example.fi")
     assert extract_attendees(doc, "fi") == []
+
+
+ORGANISATIONS = {
+    "lower-case bodies after a name; a lower-case title or note is none": (
+        build("Läsnä:\nMarja Koivisto, sosiaali- ja terveysministeriö\nTimo Rantanen, Keravan kaupunki, kehittämispäällikkö\n"
+              "Karin Åberg, Ingå kommun, socialbyrån\nLiisa Halonen, poistui klo 15"),
+        [("Marja Koivisto", "sosiaali- ja terveysministeriö", "member", P),
+         ("Timo Rantanen", "Keravan kaupunki", "member", P), ("Karin Åberg", "Ingå kommun, socialbyrån", "member", P),
+         ("Liisa Halonen", None, "member", P)]),
+    "a header cell naming two columns at once ('Kunta / organisaatio')": (
+        build("Läsnä", [["Nimi", "Kunta / organisaatio", "Rooli/tehtävä"], ["Marja Koivisto", "Porvoo", "pj."],
+                        ["Timo Rantanen", "Itä-Uudenmaan osaamiskeskus", ""]]),
+        [("Marja Koivisto", "Porvoo", "chair", P), ("Timo Rantanen", "Itä-Uudenmaan osaamiskeskus", "member", P)]),
+}
+
+
+@pytest.mark.parametrize("name", ORGANISATIONS)
+def test_organisations(name):
+    doc, expected = ORGANISATIONS[name]
+    assert rows(extract_attendees(doc, "fi")) == expected

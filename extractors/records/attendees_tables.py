@@ -47,15 +47,19 @@ def _with_lines(piece: Piece, original: str) -> Piece:
 
 
 def header_columns(row: list[Piece], c: Cues) -> dict[str, int] | None:
+    """Which column holds names, speakers, organisations, roles and status ('Kunta / organisaatio'
+    is read by each of its halves, the first that names a column wins)."""
     cols: dict[str, int] = {}
     for k, cell in enumerate(row):
         text = " ".join(cell.text.casefold().strip(" :*").split())
         if not text or len(text) > 40:
             continue
-        for col in ("first_name", "last_name", "name", "speaker", "organisation", "role", "status"):
-            if col not in cols and any(text == w or text.startswith(w + " ") for w in c.columns.get(col, ())):
-                cols[col] = k
-                break
+        col = next((col for seg in [text, *(t.strip() for t in text.split("/"))] if seg
+                    for col in ("first_name", "last_name", "name", "speaker", "organisation", "role", "status")
+                    if col not in cols and any(seg == w or seg.startswith(w + " ") for w in c.columns.get(col, ()))),
+                   None)
+        if col:
+            cols[col] = k
     if "name" in cols or "speaker" in cols or ("first_name" in cols and "last_name" in cols):
         return cols
     return None

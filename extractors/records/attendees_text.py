@@ -171,8 +171,14 @@ def add_attribute(entry: Entry, piece_text: str, c: Cues) -> None:
             continue  # 'Project Manager', 'Head of Research', 'opetustoimen johtaja'
         if part.casefold() in c.countries:
             continue  # '(ARVO project, Finland)': the partner's country, not its organisation
-        if part[:1].isupper() or part.isupper():
-            entry.org.append(part)
+        if part[:1].isupper() or part.isupper() or _body_word_last(part, c):
+            entry.org.append(part)  # 'sosiaali- ja terveysministeriö', 'socialbyrån': bodies in lower case
+
+
+def _body_word_last(part: str, c: Cues) -> bool:
+    """A lower-case phrase whose last word ends in a body word ('terveysministeriö', 'sosiaalitoimi')."""
+    last = part.split()[-1].strip(".,;:()").casefold()
+    return len(part.split()) <= 5 and any(last.endswith(w) for w in c.org_words if len(w) >= 4)
 
 
 def top_parts(text: str) -> list[str]:

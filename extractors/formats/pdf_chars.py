@@ -15,7 +15,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .pdf_geometry import Matrix, concat, map_box
+from .pdf_geometry import Matrix, concat
 from .pdf_layout import Line
 from .pdf_text import SPACING_MARKS, attach_marks, recompose_marks
 
@@ -187,6 +187,7 @@ def table_chars(textpage: pdfium.PdfTextPage, chars: list[Char], view: Matrix) -
     x, y = ctypes.c_double(), ctypes.c_double()
     at, rect_at, x_at, y_at = _address(textpage.raw), ctypes.addressof(rect), ctypes.addressof(x), ctypes.addressof(y)
     upright: dict[Turn, bool] = {}
+    a, b, c, d, e, f = view
     for ch, _, _, _, _, size, index, turn, obj in chars:
         if not ch:
             continue  # an accent folded into its letter
@@ -195,12 +196,16 @@ def table_chars(textpage: pdfium.PdfTextPage, chars: list[Char], view: Matrix) -
                 out.append({**out[-1], "text": " ", "x0": out[-1]["x1"], "width": 0.0})
             continue
         _loose_box(at, index, rect_at)
-        x0, top, x1, bottom = map_box(view, (rect.left, rect.bottom, rect.right, rect.top))
+        # the box's corners through the view (map_box, inline: this runs for every character)
+        xa, xb = rect.left * a + rect.bottom * c + e, rect.right * a + rect.top * c + e
+        ya, yb = rect.left * b + rect.bottom * d + f, rect.right * b + rect.top * d + f
+        x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
+        top, bottom = (ya, yb) if ya <= yb else (yb, ya)
         if turn not in upright:
             upright[turn] = _upright(turn, view)
         if upright[turn]:
             _origin(at, index, x_at, y_at)
-            base = view[1] * x.value + view[3] * y.value + view[5]
+            base = b * x.value + d * y.value + f
             top, bottom = base - (1 - DESCENT) * size, base + DESCENT * size
         out.append({"text": HYPHEN_GLYPHS.get(ch, ch), "x0": x0, "x1": x1, "top": top, "bottom": bottom,
                     "doctop": top, "width": x1 - x0, "height": bottom - top, "size": size, "upright": upright[turn]})

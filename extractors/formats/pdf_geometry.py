@@ -193,6 +193,8 @@ def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, li
                 continue
             if right is None:
                 right = [p for p in row[row.index(pt) + 1:] if not horizontal[pt].isdisjoint(horizontal[p])]
+            if not right:
+                break  # nothing to the right: no cell starts here, however far down one looks
             corner = next(((r[0], b[1]) for r in right if (r[0], b[1]) in intersections
                            and not vertical[(r[0], b[1])].isdisjoint(vertical[r])
                            and not horizontal[(r[0], b[1])].isdisjoint(horizontal[b])), None)

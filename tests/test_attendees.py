@@ -847,3 +847,23 @@ ORGANISATIONS = {
 def test_organisations(name):
     doc, expected = ORGANISATIONS[name]
     assert rows(extract_attendees(doc, "fi")) == expected
+
+
+GROUPED = {
+    "people grouped under their municipality inside a list": (
+        build("Läsnä:\nKerava: Matti Virtanen, Liisa Laine\nTuusula: Timo Rantanen (pj.)\nPaikka: Keravan kaupungintalo"),
+        [("Matti Virtanen", "Kerava", "member", P), ("Liisa Laine", "Kerava", "member", P),
+         ("Timo Rantanen", "Tuusula", "chair", P)]),
+    "the organisation on the line after the name": (
+        build("Läsnä:\nMatti Virtanen\nKeravan kaupunki\nLiisa Laine\nTHL\n\n1. Avaus"),
+        [("Matti Virtanen", "Keravan kaupunki", "member", P), ("Liisa Laine", "THL", "member", P)]),
+    "a role before the bracketed organisation; 'Name / Organisation'": (
+        build("Present:\nJohn Smith, Chair (Westfield Council)\nMary Jones / Riverside Trust"),
+        [("John Smith", "Westfield Council", "chair", P), ("Mary Jones", "Riverside Trust", "member", P)]),
+}
+
+
+@pytest.mark.parametrize("name", GROUPED)
+def test_grouped_and_wrapped_organisations(name):
+    doc, expected = GROUPED[name]
+    assert rows(extract_attendees(doc, "fi")) == expected

@@ -147,16 +147,16 @@ class DashPerson(NamedTuple):
 def dash_people(piece: Piece, c: Cues) -> list[DashPerson] | None:
     """'Riitta Salonen – Lohjan kaupunki, johtaja (pj.) Mikko Hirvonen – Karjalohjan kunta'.
 
-    One person per line with a spaced dash before the organisation; a PDF reader may
-    run two such lines together, so every 'First Surname –' after the first starts
-    another person. A dash before a lone capitalised word that is no place ('Sari
-    Laine – Kivelä') joins a double surname instead. None when the piece does not
-    open with 'Name –'.
+    One person per line with a spaced dash (or slash) before the organisation; a PDF
+    reader may run two such lines together, so every 'First Surname –' after the first
+    starts another person. A dash before a lone capitalised word that is no place ('Sari
+    Laine – Kivelä') joins a double surname instead. None when the piece does not open
+    with 'Name –'.
     """
     toks = tokens_of(piece)
     starts: list[tuple[int, int, int]] = []  # (first name token, dash token, strong)
     for k, tok in enumerate(toks):
-        if not DASH_TOKEN.match(tok.text) or k + 1 >= len(toks) or not _dash_separates(toks, k):
+        if not (DASH_TOKEN.match(tok.text) or tok.text == "/") or k + 1 >= len(toks) or not _dash_separates(toks, k):
             continue
         for n in (2, 3):
             i = k - n
@@ -184,6 +184,8 @@ def _dash_separates(toks: list[Tok], k: int) -> bool:
     """The dash at ``k`` stands between a name and what follows it, not inside a surname."""
     if toks[k].start == toks[k - 1].end or toks[k + 1].start == toks[k].end:
         return False  # 'Laine–Kivelä' written tight: one surname
+    if toks[k].text == "/":
+        return True  # 'Name / Organisation'
     nxt = toks[k + 1].text
     lone = k + 2 == len(toks) or nxt.endswith((",", ";")) or toks[k + 2].text.startswith("(")
     return not (lone and is_name_word(nxt) and not canonical_municipality(bare_word(nxt)))

@@ -339,8 +339,15 @@ def row_entries(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
     if st.kind is None:
         return []
     cells = _unwrap_label(cells, st, c)
+    if grouped := _body_group(cells, st.kind, c):
+        st.fresh, st.last = False, grouped[-1]
+        return grouped
     if _is_label(cells, c):
         st.kind = None
+        return []
+    if st.last is not None and not st.last.org and len(cells) == 1 and _body_only(cells[0].text, c):
+        st.last.org.append(cells[0].text)  # 'Matti Virtanen' / 'Keravan kaupunki' on the next line
+        st.last.end = cells[0].end
         return []
     person = _person_row(cells, c)
     if not person and not all(_listlike(p.text, c) for p in cells):
@@ -358,6 +365,40 @@ def row_entries(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
         st.kind = None
     st.last = entries[-1] if entries else None
     return entries
+
+
+def _body_group(cells: list[Piece], kind: str, c: Cues) -> list[Entry]:
+    """'Kerava: Matti Virtanen, Liisa Laine': people grouped under their body inside a list."""
+    first = cells[0]
+    if len(cells) > 1 and first.text.endswith(":"):
+        label, content = first.text[:-1], cells[1:]
+    elif len(cells) == 1 and LABEL.match(first.text):
+        cut = first.text.index(":")
+        label, content = first.text[:cut], [first.sub(cut + 1)]
+    else:
+        return []
+    if not content[0].text or not _body_only(label, c):
+        return []
+    entries = _content(content, kind, c)
+    if not any(e.strong for e in entries):
+        return []
+    for e in entries:
+        if not e.org:
+            e.org.append(label.strip())
+    return entries
+
+
+def _body_only(text: str, c: Cues) -> bool:
+    """A place or a body and nothing else: 'Kerava', 'Keravan kaupunki', 'THL', 'ARVO-hanke'."""
+    words = text.strip(" .,:;").split()
+    if not words or len(words) > 5 or not words[0][:1].isupper() or is_first_name(bare_word(words[0])):
+        return False
+    if (np := parse_name(Piece(text, 0), c)) is not None and np.strong:
+        return False
+    last = words[-1].casefold().strip(".,;:()")
+    return bool(canonical_municipality(" ".join(words)) or (len(words) == 1 and canonical_municipality(words[0]))
+                or any(last.endswith(w) for w in c.org_words if len(w) >= 4) or last in c.org_words
+                or any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words))
 
 
 def _officer_row(cells: list[Piece], c: Cues, header: bool) -> list[Entry]:

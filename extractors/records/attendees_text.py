@@ -195,10 +195,14 @@ def top_parts(text: str) -> list[str]:
 
 
 def _role_after_dash(entry: Entry, part: str) -> str:
-    """'City of Turku – chair': a role after a spaced dash is the entry's, the rest stays."""
+    """'City of Turku – chair': a role after a spaced dash is the entry's, the rest stays;
+    'Chair (Westfield Council)': a role before a bracket is the entry's, the bracket stays."""
     m = SPACED_DASH_TAIL.search(part)
     if m and bracket_depth(part, m.start()) == 0 and role_only(m.group(1)) and set_role(entry, m.group(1)):
         return part[:m.start()]
+    head, bracket, _ = part.partition("(")
+    if bracket and head.strip() and role_only(head) and part.endswith(")") and set_role(entry, head):
+        return part[len(head):].strip()[1:-1]
     return part
 
 

@@ -99,13 +99,14 @@ def _path_edges(edges: list[dict[str, Any]], obj: Any, m: Matrix) -> int:
     for i in range(n):
         seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
         kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        if kind == pdfium_c.FPDF_SEGMENT_UNKNOWN or not pdfium_c.FPDFPathSegment_GetPoint(seg, x, y):
+            continue
         if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
             bezier += 1
             if bezier % 3:
                 continue  # a control point
         else:
             bezier = 0
-        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
         point = (x.value * a + y.value * c + e, x.value * b + y.value * d + f)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             _add_edges(edges, points)

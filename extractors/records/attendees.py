@@ -5,9 +5,10 @@ rows, comma, dash and line lists with organisations in brackets, a memo header's
 officer rows ('Puheenjohtaja | Name | Org'), *flattened columns* where each column of
 a table was run together into one cell, and sentences ('Paikalla olivat ...').
 
-People come from lists under an attendance heading (``attendees_rows``), tables whose
-header names a person or speaker column (``attendees_tables``, ``attendees_flat``) and
-attendance sentences (``attendees_sentences``). Without any of them,
+People come from lists under an attendance heading (``attendees_rows``; one line of a
+list is read by ``attendees_lines``), tables whose header names a person or speaker
+column (``attendees_tables``, ``attendees_flat``) and attendance sentences
+(``attendees_sentences``). Without any of them,
 ``attendees_speakers`` adds the speakers of seminar or slide material, and the
 officers the meeting chose or the memo's writer ('Kokouksen puheenjohtajaksi
 valittiin X', 'Muistion kirjoitti X') are added; with a list, prose only settles the

@@ -16,7 +16,7 @@ from schemas.records import Role
 from .attendees_cues import Cues, is_job_title, is_name_title
 from .attendees_prose import name_piece, names_in, sentences, words_of
 from .attendees_names import parse_name
-from .attendees_rows import attribute_like
+from .attendees_lines import attribute_like
 from .attendees_text import Entry, Piece, Tok, add_attribute, bare_word, is_name_word, piece_lines
 from .normalise import is_first_name
 

@@ -7,7 +7,8 @@ from schemas.document import Block
 from schemas.records import Role
 
 from .attendees_cues import Cues, role_of
-from .attendees_rows import OFFICER_ROLES, PHONE, State, heading, parse_line
+from .attendees_lines import parse_line
+from .attendees_rows import OFFICER_ROLES, PHONE, State, heading
 from .attendees_text import Entry, Piece, is_initials, is_name_word, set_role
 from .normalise import is_first_name
 

@@ -320,3 +320,65 @@ def test_items_under_a_task_heading_that_say_what_is_done_are_commitments():
 ])
 def test_an_open_question_is_not_an_obligation(text):
     assert not records_of(text).commitments
+
+
+@pytest.mark.parametrize("text,tasks,actors", [
+    ("MUISTIO 12.3.2012\n\nAsia\tKeskustelu\tSovitut toimenpiteet\tVastuu\tAikataulu\n"
+     "Kesäleiri\tLeirin hinta on noussut. Keskusteltiin kuljetuksista.\tLeirin esite päivitetään.\tAnna Ek\t30.4.2012\n"
+     "Kysely\tKyselyn aikataulua pohdittiin.\tKyselyn ajankohta päätettiin siirtää syksyyn. Kyselylomake lähetetään kouluille.\tOlli Mäki\tkesäkuu 2012\n",
+     ["Leirin esite päivitetään.", "Kyselylomake lähetetään kouluille."], [["Anna Ek"], ["Olli Mäki"]]),
+    ("MINNESANTECKNINGAR 12.3.2012\n\nÄrende\tDiskussion\tÖverenskommet\tAnsvarig\tNär\n"
+     "Läger\tPriset har stigit.\tBroschyren uppdateras.\tAnna Ek\t30.4.2012\n",
+     ["Broschyren uppdateras."], [["Anna Ek"]]),
+    ("NOTES 12 March 2012\n\nTopic\tDiscussion\tActions agreed\tOwner\tWhen\n"
+     "Camp\tPrices have risen and transport was discussed.\tUpdate the camp leaflet\tAnna Ek\t30 April 2012\n",
+     ["Update the camp leaflet"], [["Anna Ek"]]),
+])
+def test_the_agreed_actions_column_is_the_task_not_the_discussion(text, tasks, actors):
+    records = records_of(text)
+    assert [c.text for c in records.commitments] == tasks
+    assert [c.actors for c in records.commitments] == actors
+
+
+def test_a_postponement_in_the_actions_cell_stays_a_decision():
+    text = ("MUISTIO 12.3.2012\n\nAsia\tKeskustelu\tSovitut toimenpiteet\tVastuu\tAikataulu\n"
+            "Kysely\tPohdittiin.\tKyselyn ajankohta päätettiin siirtää syksyyn. Kyselylomake lähetetään kouluille.\tOlli Mäki\tkesäkuu 2012\n")
+    records = records_of(text)
+    assert [d.text for d in records.decisions] == ["Kyselyn ajankohta päätettiin siirtää syksyyn."]
+    assert [c.due for c in records.commitments] == ["2012-06-01/2012-06-30"]
+
+
+@pytest.mark.parametrize("text,dues", [
+    ("TOIMINTASUUNNITELMA 2013\n\nLaadittu 10.12.2012\n\nAjoitus\tToimenpide\tVastuutaho\n"
+     "I neljännes\tKyselyn toteutus\tLohjan kunta\nQ2/2013\tRaportin laadinta\tARVO-hanke\n"
+     "syyskuu 2013\tSeminaarin järjestäminen\tVihdin kunta\nIV neljännes\tLoppuraportin kirjoitus\tARVO-hanke\n",
+     ["2013-01-01/2013-03-31", "2013-04-01/2013-06-30", "2013-09-01/2013-09-30", "2013-10-01/2013-12-31"]),
+    ("PLAN 2013\n\nDrafted 10 December 2012\n\nTiming\tAction\tOwner\n"
+     "first quarter\tRun the survey\tAnna Ek\nQ3 2013\tWrite the report\tOlli Mäki\nfourth quarter\tHold the seminar\tAnna Ek\n",
+     ["2013-01-01/2013-03-31", "2013-07-01/2013-09-30", "2013-10-01/2013-12-31"]),
+])
+def test_a_timing_column_of_quarters_and_months_gives_dues_in_the_schedules_year(text, dues):
+    assert [c.due for c in records_of(text).commitments] == dues
+
+
+@pytest.mark.parametrize("subject,actors", [
+    ("Keravan ja Tuusulan kuntatyöryhmät", ["Keravan ja Tuusulan kuntatyöryhmät"]),
+    ("Lohjan ja Vihdin perheneuvolat ja ARVO-hanke", ["Lohjan ja Vihdin perheneuvolat", "ARVO-hanke"]),
+    ("Sosiaalityöntekijä Anna Ek ja Olli Mäki", ["Anna Ek", "Olli Mäki"]),
+    ("Hallinnoija Järvenpään kaupunki", ["Järvenpään kaupunki"]),
+    ("Anna Ek (Lohja)", ["Anna Ek"]),
+    ("Anna Ek (Lohja", ["Anna Ek"]),
+    # look-alikes: two people, a double first name, two towns named whole
+    ("Pekka ja Liisa Virtanen", ["Pekka", "Liisa Virtanen"]),
+    ("Maija Liisa Ek", ["Maija Liisa Ek"]),
+    ("Lohja ja Vihti", ["Lohja", "Vihti"]),
+])
+def test_subject_actors_keep_shared_heads_and_drop_titles_and_affiliations(subject, actors):
+    from extractors.records.clauses import subject_actors
+    assert subject_actors(subject, "fi") == actors
+
+
+def test_a_municipality_genitive_before_a_noun_is_an_organisation():
+    text = "MUISTIO 3.3.2008\n\nYhteinen lomake valmistellaan – vastuu Vihdin neuvola, valmis kesäkuussa 2008.\n"
+    [c] = records_of(text).commitments
+    assert c.actors == ["Vihdin neuvola"]

@@ -182,6 +182,14 @@ FINNISH = [
     case("fi", "35.1.2011", None, None, valid=False),
     case("fi", "viimeistään 31.11.", "2011-10-01", None, valid=False),
     case("fi", "30. helmikuuta 2010", None, None, valid=False),
+    # quarters are their three months; without a year, the year nearest the reference
+    case("fi", "Toteutus 3. neljännes 2011", None, "2011-07-01/2011-09-30", "period"),
+    case("fi", "Ajoitus: Q2/2012", None, "2012-04-01/2012-06-30", "period"),
+    case("fi", "valmis II neljänneksellä", "2010-02-01", "2010-04-01/2010-06-30", "period"),
+    case("fi", "vuoden 2013 neljäs vuosineljännes", None, "2013-10-01/2013-12-31", "period"),
+    case("fi", "tehdään ensimmäisellä kvartaalilla 2014", None, "2014-01-01/2014-03-31", "period"),
+    case("fi", "Raportti maaliskuun puoliväliin mennessä", "2010-01-20", "2010-03-15", "period"),
+    case("fi", "kesäkuun alkuun mennessä", "2010-01-20", "2010-06-01/2010-06-10", "period"),
 ]
 
 SWEDISH = [
@@ -214,6 +222,9 @@ SWEDISH = [
     case("sv", "under v. 12–14", "2011-01-10", "2011-03-21/2011-04-10", "period"),
     case("sv", "Tid:\t18.30", None, None, "time", start_time="18:30"),
     case("sv", "kl. 1800–2000", None, None, "time", start_time="18:00", end_time="20:00"),
+    case("sv", "under tredje kvartalet 2010", None, "2010-07-01/2010-09-30", "period"),
+    case("sv", "klart kvartal 4 2011", None, "2011-10-01/2011-12-31", "period"),
+    case("sv", "rapport till mitten av april", "2011-01-10", "2011-04-15", "period"),
 ]
 
 ENGLISH = [
@@ -246,6 +257,9 @@ ENGLISH = [
     case("en", "due in wk 52/2010", None, "2010-12-27/2011-01-02", "period"),
     case("en", "Week 9", "2012-06-01", "2012-02-27/2012-03-04", "period"),
     case("en", "**Time:** 17:15", None, None, "time", start_time="17:15"),
+    case("en", "in the second quarter of 2010", None, "2010-04-01/2010-06-30", "period"),
+    case("en", "due Q4 2007", None, "2007-10-01/2007-12-31", "period"),
+    case("en", "the 3rd quarter", "2011-05-01", "2011-07-01/2011-09-30", "period"),
 ]
 
 
@@ -293,6 +307,10 @@ NOT_DATES = [
     ("sv", "vecka 60"),
     ("fi", "Dnro 20081234 ja viite 20081301"),  # no month 12 day 34, no month 13
     ("fi", "puh. 0912345678, asiakasnumero 120081115"),
+    ("fi", "Q5-raportti ja Q1-hanke, osa I neljästä"),  # no quarter 5; Q1 names a project
+    ("en", "a quarter of the members; Q12 2010"),
+    ("en", "Q2 management accounts"),
+    ("sv", "ett kvartal senare"),
 ]
 
 
@@ -471,7 +489,7 @@ def test_every_language_file_has_the_same_keys_and_a_source():
         meanings = {*data["year_words"].values(), *data["cues_before"].values(),
                     *data["cues_after"].values()}
         assert meanings <= {"whole", "open_end", "open_start", "first_third", "middle_third",
-                            "last_third"}
+                            "last_third", "midpoint"}
 
 
 def test_a_language_without_data_still_reads_numeric_dates():
@@ -493,3 +511,17 @@ def _cpu_seconds(fn) -> float:
     start = time.process_time()
     fn()
     return time.process_time() - start
+
+
+def test_days_listed_with_their_places_take_the_last_days_year():
+    found = find_dates("Tapaamiset: 3.3. Lohjalla, 8.9. Vihdissä ja 1.12.2010 Karkkilassa.", "fi", D("2009-12-20"))
+    assert [m.value for m in found] == ["2010-03-03", "2010-09-08", "2010-12-01"]
+    found = find_dates("12.3. Espoo, 15.10. Vanda och 3.12.2011 Esbo", "sv", D("2010-11-30"))
+    assert [m.value for m in found] == ["2011-03-12", "2011-10-15", "2011-12-03"]
+
+
+def test_a_heading_number_is_still_no_date_and_a_sentence_is_no_list():
+    assert find_dates("2.4. Hankkeen rakenne\n3.1. Tavoitteet", "fi", D("2009-12-20")) == []
+    found = find_dates("Kokous 15.9. siirtyy, uusi aika 2.12.2010", "fi", D("2009-12-20"))
+    assert [m.value for m in found] == ["2009-09-15", "2010-12-02"]
+

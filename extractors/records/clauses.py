@@ -15,6 +15,8 @@ from functools import lru_cache
 from extractors.lang import load
 from extractors.nlp import analyse, has_model, load_nlp
 
+from .normalise import first_names
+
 MAX_SUBJECT_WORDS = 6
 MAX_LOWER_SUBJECT_WORDS = 3  # 'the steering group'; more lower-case words is a clause, not a subject
 LEADING_LABEL = re.compile(r"^\s*(?:[-•*]\s*)?(?:[^\W\d][\w-]*\s?){1,3}:\s*")  # 'Päätös:', 'Action:'
@@ -22,6 +24,7 @@ TOKEN = re.compile(r"\w[\w'’.-]*\w|\w|[,&/]")
 SUBJECT_POS = {"PROPN", "NOUN", "ADJ", "CCONJ", "PUNCT", "PRON", "NUM", "X", "SYM", "DET"}
 NOMINAL_POS = {"PROPN", "NOUN", "PRON", "X"}
 CAPITALISED = re.compile(r"[A-ZÅÄÖÜ]")
+PARENTHESIS = re.compile(r"\s*\([^)]*(?:\)|$)")
 
 
 @dataclass(frozen=True)
@@ -157,12 +160,49 @@ def subject_actors(subject: str, lang: str) -> list[str]:
     ['Tuula Heikkinen', 'ARVO-hanke'] (a job title before a name dropped, bodies kept as written)."""
     articles = {w.lower() for w in _grammar(lang).get("actor_articles", [])}
     out = []
-    for part in actor_split(lang).split(subject):
+    for part in actor_parts(subject, lang):
+        part = PARENTHESIS.sub("", part)  # 'Kersti Saar (Pärnu)': an affiliation, not the actor
         words = part.strip(" .:()").split()
         if words and words[0].lower() in articles:
             words = words[1:]
-        out.append(" ".join(_without_title(words)))
+        out.append(" ".join(_without_role(_without_title(words), lang)))
     return [a for a in dict.fromkeys(out) if a]
+
+
+def actor_parts(subject: str, lang: str) -> list[str]:
+    """The subject split into actors, except where two genitives share one head noun:
+    'Keravan ja Tuusulan kuntatyöryhmät' (the groups of two towns) is one actor."""
+    parts: list[str] = []
+    pos, joined = 0, False
+    for m in [*actor_split(lang).finditer(subject), None]:
+        part = subject[pos:m.start() if m else len(subject)]
+        if joined and parts:
+            parts[-1] += part
+        else:
+            parts.append(part)
+        joined = bool(m and _genitive_only(part, lang) and _genitive_only(subject[m.end():].split(" ")[0], lang)
+                      and len(subject[m.end():].split()) >= 2 and " " not in part.strip())
+        if joined and m:
+            parts[-1] += m.group(0)
+        pos = m.end() if m else len(subject)
+    return parts
+
+
+def _genitive_only(word: str, lang: str) -> bool:
+    """A capitalised word in the genitive ('Keravan', 'Kervos'): a modifier, not an actor."""
+    word = word.strip(" ,.")
+    suffixes = tuple(_grammar(lang).get("genitive_suffixes", []))
+    return bool(suffixes and CAPITALISED.match(word) and len(word) > 3 and word.endswith(suffixes))
+
+
+def _without_role(words: list[str], lang: str) -> list[str]:
+    """'Perhepalvelupäällikkö Ritva Hakala', 'Hallinnoija Järvenpään kaupunki': a capitalised job
+    title or role word (by its ending) before a name drops."""
+    endings = tuple(w.lower() for w in _grammar(lang).get("role_word_endings", []))
+    if (len(words) >= 3 and endings and words[0].lower().endswith(endings)
+            and CAPITALISED.match(words[1]) and words[0].casefold() not in first_names()):
+        return words[1:]  # a first name ('Maija Liisa Ek') is no title whatever its ending
+    return words
 
 
 def _without_title(words: list[str]) -> list[str]:

@@ -9,6 +9,7 @@ clause's subject); an empty owner (``–``, ``n/a``, ``ei``) means the row assig
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,9 +18,10 @@ from schemas.document import Block, BlockKind, Document
 from schemas.records import Commitment
 
 from . import cues
-from .clauses import actor_split, subject_actors, task_clause
+from .clauses import actor_parts, subject_actors, task_clause
 from .commitment_due import due_value
-from .context import Context, dates_in, deadline_date
+from .context import ISO_DAY, Context, dates_in, deadline_date
+from .dates import DateMatch, find_dates
 from .evidence import evidence
 from .sentences import table_cells
 
@@ -28,6 +30,8 @@ MIN_ACTION_WORDS = 3  # a one-word cell under "Tehtävä" names a task group, no
 MAX_HEADER_WORDS = 4
 ROLES = ("action", "owner", "due", "matter", "decision", "discussion")
 HAS_WORD = re.compile(r"\w")
+SENTENCE_END = re.compile(r"(?<=[^\W\d]{3})[.!]\s+(?=[A-ZÅÄÖ])")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,11 @@ def _row_task(ctx: Context, r: int, cols: ActionColumns, text_of: dict, cells: d
         has_owner_or_due = cols.owner is not None or cols.due is not None
         if is_empty_cell(action, lang) or len(action.split()) < (1 if has_owner_or_due else MIN_ACTION_WORDS):
             return None
-        return action, cells[(r, cols.action)], actors
+        start, end = cells[(r, cols.action)]
+        kept = [(a, b) for a, b in _sentence_spans(ctx.doc.text, start, end) if not is_deferral(ctx.doc.text[a:b], lang)]
+        if not kept:
+            return None  # 'Kokous siirretään' alone: the row decides, it assigns nothing
+        return ctx.doc.text[kept[0][0]:kept[-1][1]].strip(), (kept[0][0], kept[-1][1]), actors
     if owner_empty:
         return None
     if clause:
@@ -148,10 +156,25 @@ def _row_task(ctx: Context, r: int, cols: ActionColumns, text_of: dict, cells: d
     return None
 
 
+def is_deferral(text: str, lang: str) -> bool:
+    """A postponing or cancelling sentence ('Käyttöönotto päätettiin siirtää') decides; it is no task."""
+    return bool(cues.search(lang, "decision.postponed", text) or cues.search(lang, "decision.cancelled", text))
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the sentences of a cell: a full stop, then a capital."""
+    spans, a = [], start
+    for m in SENTENCE_END.finditer(text, start, end):
+        spans.append((a, m.start() + 1))
+        a = m.end()
+    spans.append((a, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
 def _owner_names(cell: str, lang: str) -> list[str]:
     """An owner cell of names or bodies: 'ARVO-hanke ja Vihdin kunta', 'perhepalvelupäällikkö Tuula Heikkinen'."""
     out = []
-    for part in actor_split(lang).split(cell):
+    for part in actor_parts(cell, lang):
         part = part.strip(" .")
         if part:
             out.extend(subject_actors(part, lang) or [part])
@@ -161,7 +184,13 @@ def _owner_names(cell: str, lang: str) -> list[str]:
 def _row_due(ctx: Context, r: int, cols: ActionColumns, cells: dict, task_span: tuple[int, int]
              ) -> tuple[str | None, str | None]:
     if cols.due is not None and (r, cols.due) in cells:
-        found = [d for d in dates_in(ctx.dates, *cells[(r, cols.due)]) if d.valid and d.value and d.type != "time"]
+        found = _cell_dates(ctx, cells[(r, cols.due)])
+        if found and not YEAR.search(found[0].text) and (ref := _column_reference(ctx, r, cols.due, cells)):
+            # 'IV neljännes' under 'Q3/2009' in a schedule: the year of the rows around it, not
+            # the one nearest the document's date
+            start, end = cells[(r, cols.due)]
+            found = [d for d in find_dates(ctx.doc.text[start:end], ctx.lang, ref)
+                     if d.valid and d.value and d.type != "time"] or found
         if found:
             return due_value(found[0]), found[0].text
         return None, None
@@ -169,3 +198,18 @@ def _row_due(ctx: Context, r: int, cols: ActionColumns, cells: dict, task_span: 
     if d := deadline_date(ctx, start, end, ctx.doc.text[start:end]):
         return due_value(d), d.text
     return None, None
+
+
+def _cell_dates(ctx: Context, span: tuple[int, int]) -> list[DateMatch]:
+    return [d for d in dates_in(ctx.dates, *span) if d.valid and d.value and d.type != "time"]
+
+
+def _column_reference(ctx: Context, r: int, col: int, cells: dict) -> dt.date | None:
+    """The first day of the nearest due cell above row ``r`` (else below) that writes its year."""
+    rows = sorted({rr for rr, cc in cells if cc == col and rr != r}, key=lambda rr: (rr > r, abs(rr - r)))
+    for rr in rows:
+        for d in _cell_dates(ctx, cells[(rr, col)]):
+            value = d.value.lstrip("./")[:10]
+            if YEAR.search(d.text) and ISO_DAY.fullmatch(value):
+                return dt.date.fromisoformat(value)
+    return None

@@ -33,6 +33,7 @@ WEAK_REASONS = {"forward_date", "forward_later", "plan"}
 RESOLVING = {DecisionType.DECIDED, DecisionType.APPROVED, DecisionType.ELECTED, DecisionType.AGREED}  # not noted
 
 WORD = re.compile(r"[^\W\d_][\w-]*")
+ORG_NOUN = re.compile(r"[^\S\n]+([a-zåäö][\w-]{3,})(?=[\s,.;:)]|$)")  # 'neuvola' after 'Vihdin '
 
 
 def extract_commitments(ctx: Context, sents: list[Sentence], meetings: list[Meeting],
@@ -198,13 +199,24 @@ def _resolve(actor: str, people: list[str]) -> str:
     return actor
 
 
+def _organisation(text: str, start: int, end: int, name: str, lang: str) -> str:
+    """'Vihdin neuvola', 'Lojo stads socialverk': a municipality in the genitive before a noun names
+    an organisation of that municipality, kept whole; otherwise the municipality itself."""
+    suffixes = tuple((load(lang, "grammar") or {}).get("genitive_suffixes", []))
+    word = text[start:end]
+    noun = ORG_NOUN.match(text, end)
+    if suffixes and noun and word != name and word.endswith(suffixes):
+        return f"{word} {noun.group(1)}"
+    return name
+
+
 def _actors(ctx: Context, text: str, people: list[str]) -> list[str]:
     """Who is to act: the subject of the task clause ('Linda lämnar in ansökan till Länsstyrelsen'
     -> Linda, not the recipient); else municipalities listed, people named, or the body named."""
     clause = task_clause(text, ctx.lang)
     if clause and clause.subject:
         return [_resolve(a, people) for a in subject_actors(clause.subject, ctx.lang)]
-    actors = [name for _, _, name in find_municipalities(text)]
+    actors = [_organisation(text, start, end, name, ctx.lang) for start, end, name in find_municipalities(text)]
     actors += _people_in(text, people)
     if not actors and (body := body_in(text, ctx.lang)):
         actors.append(body)

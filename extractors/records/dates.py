@@ -181,14 +181,17 @@ def _build_period(p: Period, ref: dt.date | None, match: DateMatch) -> None:
         match.problem, match.valid = "no such period", False
         return
     a, b = part(*span, p)
-    match.value = interval(a, b)
+    match.value = a.isoformat() if a and a == b else interval(a, b)
 
 
-LIST_GAP = re.compile(r"[\s,]*(?:[^\W\d]{1,4}\s+)?")  # ', ' or ' ja ' / ' och ' / ' and ' between listed days
+# ', ' or ' ja ' / ' och ' / ' and ' between listed days, after a place each day may name
+# ('4.2. Keravalla, 9.9. Tuusulassa ja 2.12.2009 Mäntsälässä')
+LIST_GAP = re.compile(r"(?:[^\S\n]+[A-ZÅÄÖ][\w-]*(?=,|\s+[^\W\d]{1,4}\s*$))?[\s,]*(?:[^\W\d]{1,4}\s+)?")
 
 
 def _share_list_year(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """'23.1., 12.3. ja 14.5.2008': days listed before a day with a year take that year."""
+    """'23.1., 12.3. ja 14.5.2008': days listed before a day with a year take that year (also when
+    each names its place: '6.5. Järvenpäässä, 9.9. Tuusulassa ja 2.12.2009 Mäntsälässä')."""
     for i in range(len(cands) - 2, -1, -1):
         c, nxt = cands[i], cands[i + 1]
         year_day = nxt.first if nxt.kind == "day" else None

@@ -133,6 +133,9 @@ def part(a: dt.date, b: dt.date, p: Period) -> tuple[dt.date | None, dt.date | N
         return a, None
     if p.meaning == "open_start":
         return None, b
+    if p.meaning == "midpoint":  # 'by mid-month': the middle day (a month's 15th)
+        mid = a.replace(day=15) if p.unit == "month" and p.m1 == p.m2 else a + (b - a) / 2
+        return mid, mid
     if p.meaning not in THIRDS or p.y2 is not None or p.unit == "week":
         return a, b
     third = THIRDS.index(p.meaning)

@@ -20,6 +20,7 @@ from .dates_grammar import Grammar, groups_of, is_word_char, key
 from .dates_times import is_time, times_of
 
 RANK_PERIOD, RANK_NO_YEAR, RANK_FULL = 1, 2, 3
+LISTED_NEXT = re.compile(r"[ \t]+[^\W\d][\w-]*,[ \t]*\d{1,2}\.\d{1,2}\.")  # ' Keravalla, 6.5.' 
 
 
 @dataclass
@@ -69,7 +70,7 @@ class Source:
 def candidates(src: Source) -> list[Candidate]:
     """Every candidate reading of ``src``, overlapping, in no particular order."""
     return [*_numeric(src), *_months(src), *_seasons(src), *_years(src), *_weeks(src),
-            *_times(src)]
+            *_quarters(src), *_times(src)]
 
 
 def _plausible(d: int, m: int, strict: bool) -> bool:
@@ -83,6 +84,8 @@ def _is_heading_number(text: str, start: int, end: int) -> bool:
     if text[line_start:start].strip(" #|>"):
         return False
     after = re.match(r"[ \t]+(\w)", text[end:end + 4])
+    if after and LISTED_NEXT.match(text, end):
+        return False  # '4.2. Keravalla, 6.5. Järvenpäässä': a list of days, each with its place
     return bool(after and after.group(1).isupper())
 
 
@@ -278,6 +281,20 @@ def _weeks(src: Source) -> Iterable[Candidate]:
         if cand.period and not cand.cued:
             cand.period.meaning = g.week_words[key(m["ww"])]
         yield cand
+
+
+def _quarters(src: Source) -> Iterable[Candidate]:
+    """A quarter as its three months: 'I neljännes', 'Q1/2009', 'första kvartalet 2009'; without a
+    year it takes one like other year-less periods, or the one a year word before it names."""
+    for m in src.g.rx["quarter"].finditer(src.low):
+        q = int(m["qn"] or m["qp"]) if (m["qn"] or m["qp"]) else src.g.quarter_of[key(m["qo"])]
+        y = int(m["y"]) if m["y"] else None
+        if m["qp"] and y is None:
+            continue  # 'Q2 accounts', 'Q4-raportti': without a year, Q2 labels a report, not a time
+        start = m.start()
+        if y is None and (lead := src.before("year_word_year_before", start)):
+            y, start = int(lead["y"]), lead.start()
+        yield _period_cand(src, start, m.end(), Period("month", y, m1=3 * q - 2, m2=3 * q), 0.8)
 
 
 def _counts_something(src: Source, m: re.Match[str]) -> bool:

@@ -84,6 +84,7 @@ class Grammar:
     cues_before: dict[str, str] = field(default_factory=dict)
     year_words: dict[str, str] = field(default_factory=dict)
     week_words: dict[str, str] = field(default_factory=dict)
+    quarter_of: dict[str, int] = field(default_factory=dict)  # an ordinal word -> its quarter (1-4)
     cues_after: dict[str, str] = field(default_factory=dict)
     strong_cues: set[str] = field(default_factory=set)
     meridiem: dict[str, str] = field(default_factory=dict)
@@ -142,6 +143,7 @@ def grammar(lang: str) -> Grammar:
     g.year_words = {key(k): v for k, v in data.get("year_words", {}).items()}
     g.week_words = {key(k): v for k, v in data.get("week_words", {}).items()}
     g.cues_after = {key(k): v for k, v in data.get("cues_after", {}).items()}
+    g.quarter_of = {key(w): int(q) for q, ws in data.get("quarters", {}).items() for w in ws}
     cues = data.get("time_cues", {})
     g.strong_cues = {key(w) for w in cues.get("strong", [])}
     g.meridiem = meridiem_table(data)
@@ -200,6 +202,12 @@ def _patterns(g: Grammar, data: dict[str, Any], months: list[str]) -> dict[str, 
         "year_number": (rf"(?P<y1>(?:19|20)(?<![\w.,/:]\d\d)(?<!\d[-\u2013]\d\d)\d\d)"
                         rf"(?:\s*{DASH}\s*(?P<y2>{YEAR4})|\s+{range_word}\s+(?P<y3>{YEAR4}))?"
                         rf"(?!\w|[.,:/]\d|-\w)"),
+        # 'I neljännes', '1. neljännes 2009', 'kvartal 1 2009', 'the first quarter of 2009', 'Q1/2009'
+        "quarter": (rf"(?<!\w)(?:(?P<qo>{alt(g.quarter_of)})\s+(?:{article}\s+)?{alt(data.get('quarter_words', []))}"
+                    rf"|{alt(data.get('quarter_words', []))}\s+(?P<qn>[1-4])"
+                    rf"|{alt(data.get('quarter_prefixes', []))}(?P<qp>[1-4]))"
+                    rf"(?:(?:\s*[/-]\s*|,?\s+(?:{alt(data.get('season_year_joiners', []))}\s+)?)(?P<y>{YEAR4}))?"
+                    rf"(?!\w|[.,:/]\d|-\w)"),
         "time_cued": rf"(?P<cue>{time_cue}){SEP}{time_core}",
         # a field label (optionally in Markdown emphasis) at the start of a line or cell
         "time_labelled": (rf"(?<![^\n\t|])[^\S\n]*[*_#>]*[^\S\n]*"

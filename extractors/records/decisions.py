@@ -6,7 +6,7 @@ from schemas.records import Decision, DecisionType, DocKind, Meeting, MeetingSta
 from . import cues
 from .evidence import evidence
 from .clauses import task_clause
-from .commitment_tables import action_tables, is_empty_cell, task_cells
+from .commitment_tables import action_tables, is_deferral, is_empty_cell, task_cells
 from .context import Context, body_in, dates_in, day, deadline_date
 from .sentences import Sentence, agenda_item
 from .verbs import forward_verbs, has_finite_verb
@@ -37,8 +37,8 @@ def extract_decisions(ctx: Context, sents: list[Sentence], meetings: list[Meetin
     frames: dict[str, str] = {}  # 'sovittiin seuraavaa:' -> its type, for the list items under it
     tasks = task_cells(ctx.doc, action_tables(ctx.doc, ctx.lang))  # 'Kuntakäyntien ajat sovittu' is a task
     for s in sents:
-        if any(a <= s.start < b for a, b in tasks):
-            continue
+        if any(a <= s.start < b for a, b in tasks) and not is_deferral(s.text, ctx.lang):
+            continue  # a task cell assigns work; a postponement or cancellation in it is decided
         if s.text.rstrip().endswith("?") or agenda_item(s.block) is not None and s.start == s.block.start:
             continue
         if _procedural(s.text, ctx.lang) or _header_field(s.text, ctx.lang):

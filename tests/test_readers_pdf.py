@@ -286,6 +286,18 @@ def test_ruled_table_on_a_page_drawn_turned_and_rotated_back() -> None:
     assert not [b.text for b in doc.blocks if b.kind != BlockKind.TABLE]  # the cells are not paragraphs too
 
 
+def test_graph_paper_is_no_table_and_costs_no_time() -> None:
+    # 161 level and 161 plumb rules, further apart than the snapping tolerance: 25,921
+    # crossings, and a cell search that grows with their square (~5 s without the cap)
+    xs, ys = [50 + 3.2 * i for i in range(161)], [100 + 4.2 * i for i in range(161)]
+    rules = [f"{x} {ys[0]} m {x} {ys[-1]} l S" for x in xs] + [f"{xs[0]} {y} m {xs[-1]} {y} l S" for y in ys]
+    texts = [(60, 820 - 12 * k, f"Mittaus {k}:     {k * 3} cm     {k * 7} g") for k in range(4)]
+    start = time.monotonic()
+    doc = read_document(Path("graph.pdf"), positioned_pdf(texts, page_rules=" ".join(rules).encode()))
+    assert time.monotonic() - start < 2
+    assert not any(b.kind == BlockKind.TABLE for b in doc.blocks) and "Mittaus 3:" in doc.text
+
+
 def test_ragged_last_column_of_an_aligned_table_keeps_its_words() -> None:
     # no rules: columns only by alignment; the last column's text is ragged, and words of
     # a row run on past the words that align (pdfplumber's table box ends there)

@@ -20,6 +20,7 @@ MIN_EDGE = 3  # shorter merged edges are no rules
 MIN_WORDS_VERTICAL = 3  # words sharing an x that make an implied column edge
 Box = tuple[float, float, float, float]
 MAX_SEGMENTS = 50_000  # more path segments than this: the page is a drawing (a map, a chart), not a table
+MAX_CROSSINGS = 20_000  # more level x plumb edge pairs than this (a 141 x 141 grid): no table either
 
 
 def page_view(page: pdfium.PdfPage, rotation: int | None = None) -> Matrix:
@@ -168,6 +169,9 @@ def grid_tables(page: PageText, edges: list[dict[str, Any]] | None) -> list[plum
         found = plumber_utils.filter_edges(edges, "v") + plumber_utils.filter_edges(edges, "h")
     merged = plumber_table.merge_edges(found, TOLERANCE, TOLERANCE, TOLERANCE, TOLERANCE)
     merged = plumber_utils.filter_edges(merged, min_length=MIN_EDGE)
+    across = sum(1 for e in merged if e["orientation"] == "h")
+    if across * (len(merged) - across) > MAX_CROSSINGS:
+        return []  # graph paper, hatching: the cell search grows with the square of the crossings
     points = plumber_table.edges_to_intersections(merged, TOLERANCE, TOLERANCE)
     cells = intersections_to_cells(points)
     return [plumber_table.Table(page, group) for group in plumber_table.cells_to_tables(cells)]  # type: ignore[arg-type]

@@ -14,7 +14,7 @@ NEAR = 1.0  # points: a word this close to a column edge does not cross it
 
 @dataclass
 class TableRegion:
-    """A table's rows and its box (points, pdfium's x, y top-down from the page's top)."""
+    """A table's rows and its box (points, y down from the page's top)."""
 
     x0: float
     top: float

@@ -256,3 +256,55 @@ verkoston kokous siirretään keskiviikolle 23.3.2011.
 """
     found = [d.text for d in records_of(text).decisions]
     assert found and not any(t.startswith("Aihe") for t in found)
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ("MUISTIO 5.10.2006\n\nKävimme läpi esitteen luonnoksen ja hyväksyimme sen pienin muutoksin.\n", "hyväksyimme"),
+    ("MUISTIO 5.10.2006\n\nSovimme, että kevään tapaamiset pidetään Nummelassa.\n", "Sovimme"),
+    ("MUISTIO 5.10.2006\n\nTotesimme, että marraskuun kokous jää pitämättä.\n", "Totesimme"),
+    ("MINNESANTECKNINGAR 5.10.2006\n\nArbetsgruppen konstaterade att broschyren är klar.\n", "konstaterade"),
+    ("MINNESANTECKNINGAR 5.10.2006\n\nVi kom överens om att träffas varannan månad.\n", "kom överens"),
+    ("MINNESANTECKNINGAR 5.10.2006\n\nStyrgruppen har valt Anna Ek till ordförande.\n", "har valt"),
+    ("NOTES 5 October 2006\n\nWe agreed to meet every two months.\n", "We agreed"),
+    ("PÖYTÄKIRJA 5.10.2006\n\nLautakunta asetti työryhmän valmistelemaan palveluverkkoa.\n", "asetti"),
+])
+def test_first_person_plural_and_appointing_a_group_are_decisions(text, fragment):
+    assert [d.text for d in records_of(text).decisions if fragment in d.text]
+
+
+@pytest.mark.parametrize("text", [
+    "KALLELSE 5.10.2011\n\nFörslag: Anna Ek väljs till sekreterare.\n",
+    "PÖYTÄKIRJA 5.10.2011\n\nJäsen Olli Mäki ehdotti, että työryhmään nimetään myös koulun edustaja.\n",
+    "MINUTES 5 October 2011\n\nProposal: the board approves the budget.\n",
+    "MUISTIO 5.10.2011\n\nOhjausryhmän päätettäväksi\n\n- Esitetään, että seminaari pidetään Lohjalla\n",
+])
+def test_a_proposal_is_neither_a_decision_nor_a_commitment(text):
+    records = records_of(text)
+    assert not records.decisions and not records.commitments
+
+
+def test_a_proposal_that_was_approved_is_a_decision():
+    text = "PÖYTÄKIRJA 5.10.2011\n\nEhdotus hyväksyttiin yksimielisesti.\n"
+    assert [d.text for d in records_of(text).decisions] == ["Ehdotus hyväksyttiin yksimielisesti."]
+
+
+@pytest.mark.parametrize("heading,items", [
+    ("Kokouksessa päätettiin", ["Kevätseminaari pidetään Lohjalla.", "Esite painetaan uudelleen."]),
+    ("Yhteiset sopimukset", ["Verkosto kokoontuu jatkossa kuusi kertaa vuodessa."]),
+])
+def test_items_under_a_heading_that_frames_decisions_are_the_decisions(heading, items):
+    text = "# ARVO-verkosto 5.10.2011\n\n## " + heading + "\n\n" + "".join(f"- {i}\n" for i in items)
+    records = records_of(text.replace("\n\n- ", "\n- ").replace(":\n", "\n"))
+    assert [d.text for d in records.decisions] == items
+
+
+def test_an_item_naming_who_is_responsible_under_agreements_is_a_task():
+    text = "# ARVO-verkosto 5.10.2011\n\n## Yhteiset sopimukset\n\n- Yhteinen lomake valmistellaan – vastuu Lohjan neuvola\n"
+    records = records_of(text)
+    assert not records.decisions
+    assert [c.actors for c in records.commitments] == [["Lohjan neuvola"]]
+
+
+def test_a_place_date_and_time_line_is_an_event_not_a_task():
+    text = "INFORMATIONSMÖTE\n\nLojo stadshus, tisdag 6 november 2012 kl. 14–16\n"
+    assert not records_of(text).commitments

@@ -17,6 +17,7 @@ from .clauses import TaskClause, subject_actors, task_clause
 from .commitment_due import future_dates, sentence_due
 from .commitment_tables import action_tables, table_commitments, task_cells
 from .context import Context, body_in, dates_in, deadline_date
+from .decisions import is_proposal, under_proposals
 from .evidence import evidence
 from .normalise import find_municipalities
 from .sentences import Sentence
@@ -52,6 +53,7 @@ def extract_commitments(ctx: Context, sents: list[Sentence], meetings: list[Meet
     owners = _owner_labels(ctx, sents)
     for s in sents:
         if (s.text.rstrip().endswith("?") or s.block.kind in ("heading", "slide_title") or s.start in owners.labels
+                or is_proposal(s.text, ctx.lang) or under_proposals(s, ctx.lang) or _event_line(ctx, s)
                 or any(a <= s.start < b for a, b in handled)
                 or any(block == s.block.index and s.text in text for block, text in taken)):
             continue
@@ -105,6 +107,19 @@ def _confidence(ctx: Context, s: Sentence, people: list[str]) -> tuple[float, st
     return 0.0, ""
 
 
+def _event_line(ctx: Context, s: Sentence) -> bool:
+    """'Sjundeå kommunhus, onsdag 7 november 2007 kl. 14–16': a place, a date and a time with no
+    verb name an event; nobody is to do anything."""
+    dates = [d for d in dates_in(ctx.dates, s.start, s.end) if d.start_time or d.type == "time"]
+    if not dates or "\n" in s.text.strip():
+        return False
+    rest = s.text
+    for d in dates_in(ctx.dates, s.start, s.end):
+        rest = rest.replace(d.text, " ")
+    return "," in rest and not forward_verbs(rest, ctx.lang) and not present_active_verbs(rest, ctx.lang) \
+        and not _obligation(rest, ctx.lang) and len(WORD.findall(rest)) <= MAX_LABEL_WORDS
+
+
 def _task(ctx: Context, text: str) -> TaskClause | None:
     """A task clause whose verb is not itself a decision word ('kokous siirtyy' moves a meeting)."""
     clause = task_clause(text, ctx.lang)
@@ -146,7 +161,7 @@ def _owner_labels(ctx: Context, sents: list[Sentence]) -> _OwnerLabels:
     for s in sents:
         m = cues.search(ctx.lang, "commitment.owner_label", s.text)
         if m:
-            names = re.split(r"[)\]\n]", s.text[m.end():], maxsplit=1)[0].strip(" .")
+            names = re.split(r"[)\]\n]|,\s+(?=[a-zåäö])", s.text[m.end():], maxsplit=1)[0].strip(" .")
             actors = subject_actors(names, ctx.lang) if 0 < len(names.split()) <= MAX_LABEL_WORDS else []
             if actors and m.start() == 0 and previous and previous.block.index >= s.block.index - 1:
                 found.labels.add(s.start)

@@ -1,6 +1,8 @@
 """Decisions: statements of what a body decided, agreed, noted, approved, elected, postponed or cancelled."""
 from __future__ import annotations
 
+import re
+
 from schemas.records import Decision, DecisionType, DocKind, Meeting, MeetingStatus
 
 from . import cues
@@ -13,6 +15,7 @@ from .verbs import forward_verbs, has_finite_verb
 
 NAME, VERSION = "decisions", "1"
 MIN_WORDS = 2  # "Päätös:" with less than this after it is a label
+LABEL_END = re.compile(r"\s*:")
 
 
 def decision_type(text: str, lang: str) -> tuple[str, int, int] | None:
@@ -35,6 +38,7 @@ def extract_decisions(ctx: Context, sents: list[Sentence], meetings: list[Meetin
         return out  # an agenda proposes; nothing is decided yet
     label_block: int | None = None  # the block after a bare 'Päätös:' label states the decision
     frames: dict[str, str] = {}  # 'sovittiin seuraavaa:' -> its type, for the list items under it
+    heading_frames: dict[str, str] = {}  # a heading that frames decisions -> their type
     tasks = task_cells(ctx.doc, action_tables(ctx.doc, ctx.lang))  # 'Kuntakäyntien ajat sovittu' is a task
     for s in sents:
         if any(a <= s.start < b for a, b in tasks) and not is_deferral(s.text, ctx.lang):
@@ -45,6 +49,11 @@ def extract_decisions(ctx: Context, sents: list[Sentence], meetings: list[Meetin
             continue
         found = decision_type(s.text, ctx.lang)
         kind = found[0] if found else None
+        if is_proposal(s.text, ctx.lang, found[1] if found else None) or under_proposals(s, ctx.lang):
+            continue  # 'Förslag: …', 'X ehdotti, että …': proposed, not yet decided
+        if s.block.kind in ("heading", "slide_title") and (frame := _frame_heading(s.text, found, ctx.lang)):
+            heading_frames[s.text] = frame  # 'Kokouksessa päätettiin', 'Yhteiset sopimukset': its items are the decisions
+            continue
         if found and _is_bare_label(s.text, found):
             label_block = s.block.index + 1
             continue
@@ -55,6 +64,10 @@ def extract_decisions(ctx: Context, sents: list[Sentence], meetings: list[Meetin
             # 'sovittiin seuraavaa:' then clauses; a list of goals is not decisions, and an item
             # where someone undertakes a task ('Osaamiskeskus kokoaa ...') is a commitment
             kind = frames[s.intro]
+        elif (not found and s.in_list and s.heading in heading_frames and has_finite_verb(s.text, ctx.lang)
+              and not task_clause(s.text, ctx.lang) and not cues.search(ctx.lang, "commitment.owner_label", s.text)):
+            # an item that names who is responsible ('– vastuu Vihdin neuvola') is a task
+            kind = heading_frames[s.heading]
         elif not found and label_block == s.block.index:
             kind = DecisionType.DECIDED
         elif not found and _in_decision_column(s, ctx.lang):
@@ -74,6 +87,34 @@ def _is_bare_label(text: str, found: tuple[str, int, int]) -> bool:
     _, cue_start, cue_end = found
     rest = (text[:cue_start] + text[cue_end:]).strip(" :\n")
     return text.rstrip().endswith(":") and len(rest.split()) < MIN_WORDS
+
+
+def is_proposal(text: str, lang: str, cue_start: int | None = None) -> bool:
+    """'Ehdotus: …', 'Förslag: X väljs', 'Jäsen X ehdotti, että …', 'has proposed that …': a proposal
+    label opening the text, or a verb of proposing before the cue (or anywhere without one)."""
+    for m in cues.finditer(lang, "decision_frame.proposal", text):
+        if cue_start is not None and m.end() <= cue_start and not text[m.end():cue_start].strip():
+            continue  # 'Ehdotus hyväksyttiin': the proposal is the subject of the decision
+        label = m.start() == 0 or LABEL_END.match(text, m.end()) and not text[:m.start()].strip(" -•*")
+        if label or cue_start is None or m.end() <= cue_start:
+            return True
+    return False
+
+
+def under_proposals(s: Sentence, lang: str) -> bool:
+    """An item under 'Ohjausryhmän päätettäväksi' / 'För beslut' / 'For decision': asked, not decided."""
+    return bool(s.in_list and s.heading and cues.search(lang, "decision_frame.for_decision", s.heading))
+
+
+def _frame_heading(text: str, found: tuple[str, int, int] | None, lang: str) -> str | None:
+    """The decision type a heading frames: a bare decision cue ('Kokouksessa päätettiin') or a
+    heading that names agreements ('Yhteiset sopimukset', 'Överenskommelser', 'Agreements')."""
+    if found and len((text[:found[1]] + text[found[2]:]).split()) < MIN_WORDS:
+        return found[0]
+    m = cues.search(lang, "decision_frame.heading", text)
+    if m and m.start() == 0 and m.end() >= len(text.rstrip(" :")):
+        return DecisionType.AGREED
+    return None
 
 
 def _reported(text: str, found: tuple[str, int, int], lang: str) -> bool:

@@ -148,3 +148,11 @@ def test_a_report_is_dated_by_its_signature_line(text, date):
 def test_a_place_and_date_inside_a_sentence_is_no_signature():
     text = "RAPORTTI 15.9.2008\n\nSeminaari pidettiin Lohjalla 3.6.2008 ja se onnistui hyvin.\n"
     assert records_of(text).document.date == "2008-09-15"
+
+
+def test_a_mail_client_header_with_a_date_label_is_a_mail_but_one_date_label_is_not():
+    text = ("Aihe: Kokousaika\nPäiväys: 29.8.2005 10:41\nLähettäjä: Anna Virta\nVastaanottaja: Verkosto\n\n"
+            "Hei, kokous pidetään tiistaina 13.9.2005 klo 13.\n")
+    assert records_of(text).document.kind == "other"
+    text = "Päiväys: 29.8.2005\n\nMUISTIO\n\nKokous avattiin ja todettiin päätösvaltaiseksi.\n"
+    assert records_of(text).document.kind != "other"

@@ -18,7 +18,7 @@ from .evidence import evidence
 from .lemmas import lemma_phrase
 from .meetings_fields import deadlines, time_word
 from .meetings_own import own_meeting
-from .meetings_place import in_place_case, labelled_place, name_before_meeting, place_around
+from .meetings_place import is_place_word, labelled_place, name_before_meeting, place_around
 from .meetings_schedule import (date_cells, is_schedule_line, is_schedule_table, schedule_meetings, schedule_table,
                                 status_for)
 from .normalise import find_municipalities
@@ -85,8 +85,8 @@ def _continued(ctx: Context, sents: list[Sentence], i: int) -> Sentence | None:
         and nxt.block.index - s.block.index <= 1
     head = WORD.match(nxt.text)
     placed = nxt.block.index == s.block.index and mine[-1].end >= s.end - 1 and head \
-        and head.group(0)[:1].isupper() and cues.search(ctx.lang, "meeting.place_case", head.group(0)) \
-        and in_place_case(head.group(0), ctx.lang) and not find_municipalities(s.text[-40:])
+        and head.group(0)[:1].isupper() and is_place_word(ctx, head.group(0)) \
+        and not find_municipalities(s.text[-40:])
     if not (listed or placed):
         return None
     return replace(s, end=nxt.end, text=ctx.doc.text[s.start:nxt.end])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extractors.lang import load
 from extractors.nlp import analyse, has_model, load_nlp
 
 from . import cues
@@ -47,21 +48,36 @@ def place_phrase(ctx: Context, text: str, offset: int, at: int) -> str | None:
     ('Nummelan neuvolassa') or a preposition before a name ('in Tallinn', 'at the Town Hall')."""
     taken = [(d.start - offset, d.end - offset) for d in dates_in(ctx.dates, offset, offset + len(text))]
     found: list[tuple[int, str]] = []
-    for m in cues.finditer(ctx.lang, "meeting.place_case", text):
-        owner = GENITIVE_NAME.search(text, max(0, m.start() - 40), m.start())
-        start = owner.start() if owner else m.start()
-        if not (owner or m.group(0)[:1].isupper()) or SENTENCE_START.search(text[:start]) \
-                or not in_place_case(m.group(0), ctx.lang):
+    by_ending = _marked_by_ending(ctx.lang)
+    for m in cues.finditer(ctx.lang, "meeting.place_marker", text):
+        if by_ending:  # Finnish: the place word's own case ending
+            owner = GENITIVE_NAME.search(text, max(0, m.start() - 40), m.start())
+            start = owner.start() if owner else m.start()
+            if (owner or m.group(0)[:1].isupper()) and not SENTENCE_START.search(text[:start]) \
+                    and in_place_case(m.group(0), ctx.lang):
+                found.append((start, text[start:m.end()]))
             continue
-        found.append((start, text[start:m.end()]))
-    for m in cues.finditer(ctx.lang, "meeting.place_prep", text):
-        name = NAME_RUN.match(text, m.end())
+        name = NAME_RUN.match(text, m.end())  # a preposition before a name
         if name and not any(cues.search(ctx.lang, c, name.group(1)) for c in ("meeting.noun", "body")):
             found.append((name.start(1), name.group(1)))  # 'at TEAM MEETING 1' names the meeting, not a place
     found = [(s, p) for s, p in found if abs(s - at) <= PLACE_REACH
              and not any(a < s + len(p) and s < b for a, b in taken)]
     # a place written after the date is nearer to it than one as far before it
     return min(found, key=lambda f: f[0] - at if f[0] >= at else 2 * (at - f[0]))[1] if found else None
+
+
+def is_place_word(ctx: Context, word: str) -> bool:
+    """A word that names a place by its case ending ('Kirkkonummella'); languages that mark
+    places with prepositions have none."""
+    m = cues.search(ctx.lang, "meeting.place_marker", word)
+    return _marked_by_ending(ctx.lang) and bool(m) and m.group(0) == word and in_place_case(word, ctx.lang)
+
+
+@lru_cache(maxsize=None)
+def _marked_by_ending(lang: str) -> bool:
+    """Whether the language's place markers are case endings ('*ssa') rather than prepositions ('i')."""
+    words = [w for e in load(lang, "cues") if e["id"] == "meeting.place_marker" for w in e["words"]]
+    return bool(words) and all(w.startswith("*") for w in words)
 
 
 @lru_cache(maxsize=2048)

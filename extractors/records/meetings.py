@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
-from extractors.lang import load
-from extractors.nlp import analyse, has_model, load_nlp
 from schemas.records import Meeting, MeetingStatus
 
 from . import cues
 from .context import Context, body_in, dates_in, event_day
 from .dates import DateMatch
 from .evidence import evidence
-from .lemmas import lemma_phrase
-from .meetings_fields import deadlines, time_word
+from .meetings_body import nearest, organiser, owner, series
+from .meetings_fields import deadlines
 from .meetings_own import own_meeting
 from .meetings_place import is_place_word, labelled_place, name_before_meeting, place_around
 from .meetings_schedule import (date_cells, is_schedule_line, is_schedule_table, schedule_meetings, schedule_table,
@@ -30,8 +27,6 @@ LIST_GAP_WORDS = 6  # '20.10. Vihdissä (Nummelan sosiaalitoimisto) ja 1.12.': n
 BRACKETS = re.compile(r"\([^()]*\)")
 WORD = re.compile(r"[^\W\d_][\w'-]*")
 NOUN_REACH = 60  # a meeting word further from a date than this does not date a meeting by itself
-MODIFIER_POS = ("ADJ", "NUM", "DET")
-OWNER_WORDS = 3  # the owner, then at most two modifiers: "teemaverstaan seuraava kokous"
 
 
 def extract_meetings(ctx: Context, sents: list[Sentence]) -> tuple[list[Meeting], Meeting | None]:
@@ -120,10 +115,10 @@ def _sentence_meetings(ctx: Context, sents: list[Sentence], i: int, s: Sentence,
         at = d.start - s.start
         if not by_cue and not any(_governs(ctx, s, m, d) for m in nouns):
             continue  # '… jatkavat teemaverstaissa, jos kunta on sitoutunut 18.12.2008 päivitetyn tiedon mukaisesti'
-        body = body_in(s.text, ctx.lang, at) or _organiser(s.text, ctx.lang) \
-            or _owner(ctx, s, nouns, at) or _series(ctx, nouns, at) or own_body
+        body = body_in(s.text, ctx.lang, at) or organiser(s.text, ctx.lang) \
+            or owner(ctx, s, nouns, at) or series(ctx, nouns, at) or own_body
         place = labelled_place(ctx, sents, i) or place_around(ctx, s.text, s.start, at) \
-            or (name_before_meeting(ctx, s.text, s.start, _nearest(nouns, at)) if nouns else None)
+            or (name_before_meeting(ctx, s.text, s.start, nearest(nouns, at)) if nouns else None)
         out.append(Meeting(date=date, status=status, start=d.start_time, end=d.end_time, place=place, body=body,
                            evidence=evidence(ctx.doc, s.start, s.end, NAME, VERSION, 0.8)))
     return out
@@ -267,107 +262,6 @@ def _times_from_next(ctx: Context, sents: list[Sentence], i: int, made: list[Mee
             m.start, m.end = clock.start_time, clock.end_time
         if clock and not m.place:
             m.place = place
-
-
-def _organiser(text: str, lang: str) -> str | None:
-    """'ISO:n järjestämä … -seminaari': the organiser named before the meeting."""
-    m = cues.search(lang, "meeting.organiser", text)
-    if not m:
-        return None
-    return re.split(r"[:’']", m.group(0))[0].strip() or None
-
-
-def _owner(ctx: Context, s: Sentence, nouns: list[re.Match[str]], at: int) -> str | None:
-    """The group whose meeting it is, in the genitive before the meeting word: 'teemaverstaan
-    seuraava kokous' -> teemaverstas ('Huhtikuun 9. päivän kokous' is dated, not owned)."""
-    if not nouns:
-        return None
-    noun = _nearest(nouns, at)
-    capital = noun.group(0)[:1].isupper()
-    dated = dates_in(ctx.dates, s.start, s.end)
-    window = max(0, noun.start() - 40)
-    before = list(WORD.finditer(s.text, window, noun.start()))[-OWNER_WORDS:]
-    for word in reversed(before):
-        w, a = word.group(0), s.start + word.start()
-        if any(d.start <= a < d.end for d in dated) or time_word(w, ctx.lang) or find_municipalities(w):
-            return None  # 'Huhtikuun 9. päivän kokous', 'Marraskuun kokous': a time; 'Lohjan kokous': a place
-        pos = _pos(w, ctx.lang)
-        if pos in MODIFIER_POS:
-            continue  # 'teemaverstaan seuraava kokous', 'Kirkkonummella pidetyn kokouksen'
-        # the model reads some genitives ('teemaverstaan') as another case: a noun in -n before
-        # the meeting word and its modifiers is its owner
-        if w.endswith("n") and len(w) > 4 and pos in ("NOUN", "PROPN") and (w[:1].isupper() or not capital):
-            return lemma_phrase(w, ctx.lang)
-        return None  # '… valittiin nimeämistoimikuntaan Yhtiökokouksessa': a new sentence, no owner
-    return None
-
-
-@lru_cache(maxsize=2048)
-def _pos(word: str, lang: str) -> str | None:
-    """The word's part of speech (participles count as adjectives); None without a model."""
-    nlp = load_nlp(lang)
-    if not has_model(nlp):
-        return None
-    tokens = analyse(word.lower(), lang)
-    if not tokens:
-        return None
-    t = tokens[0]
-    return "ADJ" if t.morph.get("VerbForm") == ["Part"] else t.pos_
-
-
-@lru_cache(maxsize=2048)
-def _pos(word: str, lang: str) -> str | None:
-    """The word's part of speech (participles count as adjectives); None without a model."""
-    nlp = load_nlp(lang)
-    if not has_model(nlp):
-        return None
-    tokens = analyse(word.lower(), lang)
-    if not tokens:
-        return None
-    t = tokens[0]
-    return "ADJ" if t.morph.get("VerbForm") == ["Part"] else t.pos_
-
-
-def _time_word(word: str, lang: str) -> bool:
-    w = word.casefold()
-    months, others = _time_words(lang)
-    return w in others or any(w.startswith(m) for m in months)
-
-
-@lru_cache(maxsize=None)
-def _time_words(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """Month stems, and the weekday, season, day, week and year words of the date grammar."""
-    data = load(lang, "dates") or {}
-    months = tuple(m.casefold() for m in data.get("months", {}).values())
-    others: set[str] = set()
-    for key in ("weekdays", "seasons"):
-        for forms in data.get(key, {}).values():
-            others.update(f.casefold() for f in forms)
-    for key in ("day_words", "week_words", "year_words"):
-        others.update(w.casefold() for w in data.get(key, []))
-    return months, frozenset(others)
-
-
-def _series(ctx: Context, nouns: list[re.Match[str]], at: int) -> str | None:
-    """A compound meeting word names its series ('Ensimmäinen teemaverstas pidetään …',
-    'verkostotapaaminen'); a bare 'kokous' or 'seminaari' names none."""
-    if not nouns:
-        return None
-    word = _nearest(nouns, at).group(0)
-    if any(word.casefold().startswith(stem) for stem in _bare_stems(ctx.lang)):
-        return None
-    return lemma_phrase(word, ctx.lang)
-
-
-def _nearest(matches: list[re.Match[str]], at: int) -> re.Match[str]:
-    return min(matches, key=lambda m: abs(m.start() - at))
-
-
-@lru_cache(maxsize=None)
-def _bare_stems(lang: str) -> tuple[str, ...]:
-    """The meeting words' own stems ('kokou*', 'möte*'), as opposed to compounds ('*kokous')."""
-    return tuple(w.rstrip("*").casefold() for entry in load(lang, "cues") if entry["id"] == "meeting.noun"
-                 for w in entry["words"] if not w.startswith("*"))
 
 
 def _same_body(a: str | None, b: str | None) -> bool:

@@ -45,6 +45,8 @@ class Cues:
     scribe_after: tuple[tuple[str, ...], ...]  # ('took', 'the', 'minutes'): the secretary's name precedes
     origins: frozenset[str]  # 'from', 'från': the organisation follows a name
     list_adverbs: frozenset[str]  # 'myös', 'also': between an attendance clause and its list
+    origin_endings: tuple[str, ...]  # 'sta', 'lta': 'ARVO-hankkeesta', the body someone comes from
+    programme_time: re.Pattern[str]  # '9.15', 'klo 9.15–10.00' opening a programme line
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +60,7 @@ def cues() -> Cues:
     countries: set[str] = set()
     clauses: dict[tuple[str, ...], str] = {}
     after: dict[tuple[str, ...], str] = {}
-    scribe_b, scribe_a, origins, adverbs = set(), set(), set(), set()
+    scribe_b, scribe_a, origins, adverbs, endings, time_words = set(), set(), set(), set(), set(), set()
     for lang in LANGUAGES:
         data = load(lang, "attendance")
         if not data:
@@ -95,6 +97,8 @@ def cues() -> Cues:
         scribe_a.update(tuple(p.casefold().split()) for p in data.get("scribe_after", []))
         origins.update(w.casefold() for w in data.get("origin_prepositions", []))
         adverbs.update(w.casefold() for w in data.get("list_adverbs", []))
+        endings.update(data.get("origin_case_endings", []))
+        time_words.update(w.casefold() for w in data.get("time_prefixes", []))
         sw = load(lang, "stopwords")
         stop.update(w.casefold() for w in (sw.get("words", []) if isinstance(sw, dict) else sw))
     alternation = "|".join(r"\s+".join(map(re.escape, h.split())) for h in sorted(kinds, key=len, reverse=True))
@@ -102,6 +106,7 @@ def cues() -> Cues:
     heading_re = re.compile(rf"^(?:\d{{1,2}}[.)]?\s*)?(?P<h>{alternation})(?:(?P<colon>\s*:)|(?=\s|$))\s*(?P<rest>.*)$",
                             re.I | re.S)
     joined = "|".join(map(re.escape, sorted(connectors, key=len, reverse=True))) or "(?!)"
+    timed = "|".join(map(re.escape, sorted(time_words, key=len, reverse=True))) or "(?!)"
     linked = "|".join(map(re.escape, sorted(links, key=len, reverse=True))) or "(?!)"
     return Cues(heading_re=heading_re, heading_kind=kinds,
                 connectors=frozenset(connectors), links=frozenset(links), particles=name_particles(),
@@ -122,7 +127,9 @@ def cues() -> Cues:
                 clauses_after=tuple(sorted(after.items(), key=lambda kv: len(kv[0]), reverse=True)),
                 scribe_before=tuple(sorted(scribe_b, key=len, reverse=True)),
                 scribe_after=tuple(sorted(scribe_a, key=len, reverse=True)), origins=frozenset(origins),
-                list_adverbs=frozenset(adverbs))
+                list_adverbs=frozenset(adverbs), origin_endings=tuple(sorted(endings)),
+                programme_time=re.compile(rf"^(?:(?:{timed})\s*)?\d{{1,2}}[.:]\d{{2}}(?:\s*[-–—]\s*\d{{1,2}}(?:[.:]\d{{2}})?)?\s+",
+                                          re.I))
 
 
 def is_name_title(word: str, c: Cues) -> bool:

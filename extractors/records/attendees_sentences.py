@@ -26,7 +26,6 @@ from .attendees_prose import sentences, words_of
 from .attendees_text import Entry, Piece, Tok, add_attribute, set_role, split_top
 from .normalise import normalise_place
 
-ELATIVE = ("sta", "stä", "lta", "ltä")  # 'hankkeesta', 'kaupungilta': the body someone comes from
 COMMA = re.compile(r"\s*[,;]\s*")
 MAX_ITEM_TOKENS = 9  # a list item is a title, a name and brackets, not a clause
 
@@ -94,11 +93,11 @@ def _person(item: Piece, kind: str, c: Cues) -> Entry | None:
     if np is None or " " not in np.name.text or not np.strong:
         return None
     words = np.name.text.split()
-    if len(words) >= 3 and _elative_body(words[-1:]):
+    if len(words) >= 3 and _elative_body(words[-1:], c):
         # 'Heikki Saarinen Kuntaliitosta': the body someone comes from, not a third name
         np = np._replace(name=Piece(np.name.text.rsplit(None, 1)[0], np.name.start), after=[words[-1], *np.after])
     e = Entry(np.name, kind, 0.75, True, end=item.end, display=np.display)
-    org, title = _origin([w.strip(",;") for w in np.before])
+    org, title = _origin([w.strip(",;") for w in np.before], c)
     if org:
         e.org.append(org)
     if title and _role_phrase(" ".join(title)):
@@ -107,7 +106,7 @@ def _person(item: Piece, kind: str, c: Cues) -> Entry | None:
     if after and after[0].casefold() in c.origins and len(after) > 1:
         e.org.append(" ".join(after[1:]))  # 'Heidi Gerdt från ARVO-projektet', 'from the council'
         after = []
-    elif after and (body := _elative_body(after)):
+    elif after and (body := _elative_body(after, c)):
         e.org.append(body)  # 'Heikki Saarinen Kuntaliitosta', 'Sari Huttunen THL:stä'
         after = []
     for a in after:
@@ -123,22 +122,22 @@ def _role_phrase(text: str) -> bool:
     return any(covered) and all(cov or not ch.isalpha() for ch, cov in zip(text, covered))
 
 
-def _elative_body(words: list[str]) -> str | None:
+def _elative_body(words: list[str], c: Cues) -> str | None:
     """'Kuntaliitosta', 'THL:stä', 'Lohjan kaupungilta' after a name -> the body's base form."""
     if len(words) > 3 or not words[0][:1].isupper():
         return None
-    org, rest = _origin(words)
+    org, rest = _origin(words, c)
     return org if org and not rest else None
 
 
-def _origin(before: list[str]) -> tuple[str | None, list[str]]:
+def _origin(before: list[str], c: Cues) -> tuple[str | None, list[str]]:
     """'ARVO-hankkeesta erikoissuunnittelija' -> ('ARVO-hanke', ['erikoissuunnittelija'])."""
     if not before or not before[0][:1].isupper():
         return None, before
     for k, w in enumerate(before[:3]):
-        if ":" in w and w.casefold().rsplit(":", 1)[1] in ELATIVE:
+        if ":" in w and w.casefold().rsplit(":", 1)[1] in c.origin_endings:
             return " ".join([*before[:k], w.rsplit(":", 1)[0]]), before[k + 1:]  # 'THL:stä'
-        if w.casefold().endswith(ELATIVE):
+        if c.origin_endings and w.casefold().endswith(c.origin_endings):
             head, _, last = w.rpartition("-")
             base = normalise_place(last)
             if base.casefold() == last.casefold():

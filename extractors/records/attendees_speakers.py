@@ -21,7 +21,6 @@ from .attendees_text import Entry, Piece, Tok, add_attribute, bare_word, is_name
 from .normalise import is_first_name
 
 TITLE_BLOCKS = 4  # a seminar word here names the whole document, not one item in it
-PROGRAMME_TIME = re.compile(r"^(?:klo\s+|kl\.?\s+|at\s+)?\d{1,2}(?:[.:]\d{2})(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?\s+", re.I)
 
 
 def top_speakers(doc: Document, c: Cues) -> list[Entry]:
@@ -85,7 +84,7 @@ def programme_speakers(doc: Document, c: Cues) -> list[Entry]:
         if block.kind == BlockKind.TABLE:
             continue
         for line in piece_lines(Piece(block.text, block.start)):
-            m = PROGRAMME_TIME.match(line.text)
+            m = c.programme_time.match(line.text)
             if not m:
                 continue
             dashes = [d for d in re.finditer(r"\s[-–—]\s", line.text) if d.start() > m.end()]

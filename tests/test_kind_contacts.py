@@ -156,3 +156,19 @@ def test_a_mail_client_header_with_a_date_label_is_a_mail_but_one_date_label_is_
     assert records_of(text).document.kind == "other"
     text = "Päiväys: 29.8.2005\n\nMUISTIO\n\nKokous avattiin ja todettiin päätösvaltaiseksi.\n"
     assert records_of(text).document.kind != "other"
+
+
+@pytest.mark.parametrize("text", [
+    "NÄTVERKET FÖR FAMILJEARBETE\n\nKALLELSE OCH FÖREDRAGNINGSLISTA\n\nTid: 3.4.2012 kl. 13\nPlats: Ekenäs\n\nKallade: styrgruppen\n\n1 Mötet öppnas\n2 Övriga ärenden\n3 Mötet avslutas\n",
+    "PERHETYÖN VERKOSTO\n\nKOKOUSKUTSU\n\nAika: 3.4.2012 klo 13\nPaikka: Lohja\n\n1. Kokouksen avaus\n2. Muut asiat\n3. Kokouksen päättäminen\n",
+    "FAMILY WORK NETWORK\n\nNOTICE OF MEETING AND AGENDA\n\nTime: 3 April 2012 at 13\nPlace: Lohja\n\n1 Call to order\n2 Any other business\n3 Closing\n",
+])
+def test_an_agendas_items_for_opening_and_closing_do_not_make_it_minutes(text):
+    info = records_of(text).document
+    assert info.kind == "agenda"
+    assert records_of(text).meetings[0].status == "planned"
+
+
+def test_minutes_that_say_the_meeting_was_opened_stay_minutes_even_with_an_agenda_heading():
+    text = "STYRGRUPPEN\n\nFöredragningslista och protokoll\n\nTid: 3.4.2012\n\n1 Ordföranden öppnade mötet kl. 13.05.\n2 Ordföranden avslutade mötet kl. 15.\n"
+    assert records_of(text).document.kind == "minutes"

@@ -446,3 +446,17 @@ def test_a_minutes_title_word_is_no_meeting_name():
     text = "LiTHe Kod 2014-11-14\n\nMötesprotokoll\n\nNärvarande:\n\nJohan Nåtoft, Filip Haglund\n\n1. Mötets öppnande 15:18\n"
     m = by_date(records_of(text))["2014-11-14"]
     assert m.body != "mötesprotokoll" and m.start == "15:18"
+
+
+@pytest.mark.parametrize("text,off,on", [
+    ("PROTOKOLL\n\nTid: 8.3.2002\n\n4. Mötestider\n\nMötet den 11 april inhiberas på grund av påsken. Nästa möte hålls den 16 maj 2002.\n",
+     "2002-04-11", "2002-05-16"),
+    ("MUISTIO\n\nAika: 8.3.2002\n\n4. Kokousajat\n\nHuhtikuun kokous 11.4. perutaan. Seuraava kokous pidetään 16.5.2002.\n",
+     "2002-04-11", "2002-05-16"),
+    ("MINUTES\n\nDate: 8 March 2002\n\n4. Meeting dates\n\nThe meeting on 11 April is cancelled. The next meeting is on 16 May 2002.\n",
+     "2002-04-11", "2002-05-16"),
+])
+def test_a_cancel_word_under_a_schedule_heading_cancels_only_its_own_date(text, off, on):
+    meetings = by_date(records_of(text))
+    assert meetings[off].status == "cancelled"
+    assert meetings[on].status == "planned"

@@ -102,7 +102,8 @@ def _structure(doc: Document, lang: str) -> Counter[str]:
             weight = 0.75 if field in columns else 0.0
         for kind in kinds:
             s[kind] += weight
-    # only minutes tell when the meeting was opened or closed: as strong as a title
-    if any(cues.search(lang, c, doc.text[:30000]) for c in ("meeting.opened", "meeting.closed")):
+    # only minutes tell that the meeting was opened or closed ('öppnade mötet'): as strong as a title;
+    # an agenda's items ('Mötet öppnas', 'Call to order') say what will happen, so they are not these cues
+    if cues.search(lang, "kind.minutes_record", doc.text[:30000]):
         s[DocKind.MINUTES] += 4
     return s

@@ -19,6 +19,7 @@ NAME, VERSION = "meetings", "3"
 SCHEDULE_SHARE = 0.6  # a table whose rows mostly start with a date is a schedule
 CAPTION_CHARS = 80
 CLAUSE = re.compile(r"[;.]\s")
+SENTENCE_END = re.compile(r";|(?<=[^\W\d_])[.!]\s")  # a date's own dot ('11.4. perutaan') ends no clause
 DIGIT = re.compile(r"\d")
 WORD = re.compile(r"[^\W\d_]+")
 LEAD_CHARS = 40  # a schedule line names its group before the date ('Styrgruppen må 7.12.')
@@ -81,10 +82,18 @@ def schedule_meetings(ctx: Context, s: Sentence, found: list[DateMatch], own_bod
             after = s.text[d.end - s.start:]
             place = place_around(ctx, after, d.end, 0)
         body = body_in(s.text, ctx.lang, at) or group or body_in(context, ctx.lang) or (None if lead else own_body)
-        out.append(Meeting(date=date, status=status_for(date, ctx), start=d.start_time, end=d.end_time,
+        status = MeetingStatus.CANCELLED if _cancelled_in_clause(ctx, s.text, at) else status_for(date, ctx)
+        out.append(Meeting(date=date, status=status, start=d.start_time, end=d.end_time,
                            place=place, body=body,
                            evidence=evidence(ctx.doc, s.start, s.end, NAME, VERSION, 0.85)))
     return out
+
+
+def _cancelled_in_clause(ctx: Context, text: str, at: int) -> bool:
+    """'Mötet den 12 april inhiberas', 'kokous 4.5. perutaan': a cancel word in the date's own clause."""
+    clause = len(SENTENCE_END.findall(text, 0, at))
+    return any(len(SENTENCE_END.findall(text, 0, m.start())) == clause
+               for m in cues.finditer(ctx.lang, "meeting.cancel", text))
 
 
 def is_schedule_table(ctx: Context, block: Block) -> bool:

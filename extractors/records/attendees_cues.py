@@ -159,11 +159,21 @@ def _role_at(lower: str, pos: int, c: Cues) -> tuple[int, str, bool] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _role_starts() -> re.Pattern[str]:
+    """Where a role phrase may start: after no letter, at the first two letters of a phrase
+    (a long paragraph is then not tried letter by letter)."""
+    heads = sorted({phrase[:2] for phrase, *_ in cues().roles if phrase})
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, heads)) + ")")
+
+
 @lru_cache(maxsize=16384)
 def find_roles(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """Role words in ``text``: (start, end, role id, deputy)."""
     c, lower, found, pos = cues(), text.casefold(), [], 0
-    while pos < len(lower):
+    starts = _role_starts()
+    while m := starts.search(lower, pos):
+        pos = m.start()
         if lower[pos].isalpha() and (hit := _role_at(lower, pos, c)):
             found.append((pos, hit[0], hit[1], hit[2]))
             pos = hit[0]

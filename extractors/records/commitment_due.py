@@ -41,13 +41,13 @@ def _midpoint(value: str) -> str:
     return (a + (b - a) / 2).isoformat()
 
 
-def sentence_due(ctx: Context, s: Sentence, meetings: list[Meeting], own: Meeting | None,
-                 decisions: list[Decision]) -> tuple[str | None, str | None]:
-    """The due date of a sentence's commitment, and the words that gave it."""
+def sentence_due(ctx: Context, s: Sentence, nxt: Meeting | None) -> tuple[str | None, str | None]:
+    """The due date of a sentence's commitment, and the words that gave it; ``nxt`` is the
+    document's next meeting (``next_meeting``, worked out once per document)."""
     if d := deadline_date(ctx, s.start, s.end, s.text):
         return due_value(d), d.text
     if m := cues.search(ctx.lang, "commitment.next_meeting", s.text):
-        if nxt := next_meeting(meetings, own, ctx.doc_date, decisions):
+        if nxt:
             return nxt.date, m.group(0)
     future = future_dates(ctx, s.start, s.end)
     if future:

@@ -14,7 +14,7 @@ from schemas.records import Commitment, Decision, DecisionType, DocKind, Meeting
 
 from . import cues
 from .clauses import TaskClause, subject_actors, task_clause
-from .commitment_due import future_dates, sentence_due
+from .commitment_due import future_dates, next_meeting, sentence_due
 from .commitment_tables import action_tables, table_commitments, task_cells
 from .context import Context, body_in, dates_in, deadline_date
 from .decisions import is_proposal, under_proposals
@@ -51,6 +51,7 @@ def extract_commitments(ctx: Context, sents: list[Sentence], meetings: list[Meet
     # a row's decision cell that became the row's task is not read again as a sentence
     taken = [(c.evidence.block, c.text) for c in out if c.evidence]
     owners = _owner_labels(ctx, sents)
+    nxt = next_meeting(meetings, own, ctx.doc_date, decisions)
     for s in sents:
         if (s.text.rstrip().endswith("?") or s.block.kind in ("heading", "slide_title") or s.start in owners.labels
                 or is_proposal(s.text, ctx.lang) or under_proposals(s, ctx.lang) or _event_line(ctx, s)
@@ -67,7 +68,7 @@ def extract_commitments(ctx: Context, sents: list[Sentence], meetings: list[Meet
         if not confidence or (decision and decision.type in RESOLVING and reason in WEAK_REASONS) \
                 or not _has_content(ctx, s):
             continue
-        due, due_raw = sentence_due(ctx, s, meetings, own, decisions)
+        due, due_raw = sentence_due(ctx, s, nxt)
         actors = [resolve(a) for a in named] if named else _actors(ctx, s.text, people)
         out.append(Commitment(
             text=s.text, actors=list(dict.fromkeys(actors)), due=due, due_raw=due_raw,

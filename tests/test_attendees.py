@@ -129,6 +129,21 @@ LAYOUTS = {
               "2.\tReason for meeting:"),
         [("Kelvin Ang", None, "member", P), ("Lim Wei Jie", None, "member", P), ("Thida", None, "member", P),
          ("Toh Zhen Yu", None, "member", P)]),
+    "fi first-person label closing a prose paragraph, role after a dash": (
+        build("Tapasimme tiistaina kirjaston kokoushuoneessa. Läsnä olimme:",
+              "Pekka Laaksonen, rehtori – puheenjohtaja\nTiina Virtanen, kuraattori\n"
+              "Kalle Nieminen, Perhetyön hanke – kirjoitti muistion\nRaili Koskinen, psykologi – kirjoitti raportin",
+              "1. Avaus"),
+        [("Pekka Laaksonen", None, "chair", P), ("Tiina Virtanen", None, "member", P),
+         ("Kalle Nieminen", "Perhetyön hanke", "secretary", P), ("Raili Koskinen", None, "member", P)]),
+    "sv first-person label, writer phrase after a dash": (
+        build("Vi som deltog:\nAnna Berg, rektor – ordförande\nJohan Ek, Lojo stad – förde protokollet",
+              "1. Öppnande"),
+        [("Anna Berg", None, "chair", P), ("Johan Ek", "Lojo stad", "secretary", P)]),
+    "en label closing a paragraph": (
+        build("We met at the town hall on 5 May. Those of us present:",
+              "Anna Berg, coordinator – chair\nJohn Smith, project officer – took the minutes", "1. Opening"),
+        [("Anna Berg", None, "chair", P), ("John Smith", None, "secretary", P)]),
 }
 
 
@@ -165,6 +180,9 @@ PROSE = [
     build("Present value of the project was discussed by John Smith and Mary Jones."),
     build("Paikka: Keravan kaupungintalo", "Jakelu: Pekka Laaksonen, Tiina Virtanen"),
     build("Projektin tilanne\nMiko esitteli edistymisraportin.", "Antti Hilden"),
+    build("Kokoonnuimme kunnantalolla. Esityslistalla oli kaksi asiaa:",
+          "Pekka Laaksonen, rehtori – esitteli\nTiina Virtanen, kuraattori"),
+    build("We met at the town hall. We were told:", "Anna Berg, coordinator\nJohn Smith, project officer"),
 ]
 
 

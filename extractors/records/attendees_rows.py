@@ -22,6 +22,7 @@ from .normalise import canonical_municipality, is_first_name
 CELL_SPLIT = re.compile(r"\t+| {3,}")
 NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]|§\s*\d+)$")
 PHONE = re.compile(r"\d[\d \-]{6,}\d")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 LABEL_TAIL = re.compile(r"^[a-zåäö]+(?:\s+[a-zåäö]+)?\s*:\s*")
 LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ ./()-]{0,40}:(?:\s|$)")
 OFFICER_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY)
@@ -55,6 +56,18 @@ def heading(text: str, c: Cues, single: bool) -> tuple[str, str, bool] | None:
         if not single or not rest[:1].isupper():
             return None
     return kind, rest, bool(rest) and not colon
+
+
+def _closing_label(text: str, c: Cues) -> tuple[str, str, bool] | None:
+    """'Kokoonnuimme kunnantalolla. Paikalla olimme:': a paragraph of prose whose last
+    sentence is an attendance label opens the list on the next lines."""
+    if not text.rstrip().endswith(":"):
+        return None
+    last = SENTENCE_END.split(text.strip())[-1]
+    if last == text.strip():
+        return None
+    head = heading(last, c, single=True)
+    return head if head and not head[1] else None
 
 
 def _heading_prefix(text: str, c: Cues) -> str | None:
@@ -148,6 +161,8 @@ def row_entries(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
     head = heading(cells[0].text, c, single=len(cells) == 1)
     if head is None and len(cells) > 1 and (kind := _heading_prefix(cells[0].text, c)):
         head = (kind, "", False)
+    if head is None and len(cells) == 1:
+        head = _closing_label(cells[0].text, c)
     if head:
         kind, rest, strict = head
         st.kind, st.fresh, st.blocks_since = kind, True, 0

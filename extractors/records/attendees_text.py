@@ -162,8 +162,8 @@ def add_attribute(entry: Entry, piece_text: str, c: Cues) -> None:
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1]
     for part in top_parts(text):
-        part = _drop_notes(entry, _role_after_dash(entry, part.strip(" .")), c)
-        if not part:
+        part = _drop_notes(entry, _role_after_dash(entry, part.strip(" ."), c), c)
+        if not part or _writer_phrase(entry, part, c):
             continue
         if set_role(entry, part) and (role_only(part) or _ends_with_role(part)):
             continue
@@ -194,16 +194,29 @@ def top_parts(text: str) -> list[str]:
     return [p.strip() for p in [*parts, run] if p.strip()]
 
 
-def _role_after_dash(entry: Entry, part: str) -> str:
-    """'City of Turku – chair': a role after a spaced dash is the entry's, the rest stays;
+def _role_after_dash(entry: Entry, part: str, c: Cues) -> str:
+    """'City of Turku – chair': a role after a spaced dash is the entry's, the rest stays
+    ('ARVO-hanke – kirjoitti muistion': a writer phrase makes the secretary);
     'Chair (Westfield Council)': a role before a bracket is the entry's, the bracket stays."""
     m = SPACED_DASH_TAIL.search(part)
-    if m and bracket_depth(part, m.start()) == 0 and role_only(m.group(1)) and set_role(entry, m.group(1)):
+    if m and bracket_depth(part, m.start()) == 0 and (
+            (role_only(m.group(1)) and set_role(entry, m.group(1))) or _writer_phrase(entry, m.group(1), c)):
         return part[:m.start()]
     head, bracket, _ = part.partition("(")
     if bracket and head.strip() and role_only(head) and part.endswith(")") and set_role(entry, head):
         return part[len(head):].strip()[1:-1]
     return part
+
+
+def _writer_phrase(entry: Entry, text: str, c: Cues) -> bool:
+    """'kirjoitti muistion', 'förde protokollet', 'took the minutes' beside a listed name:
+    that person wrote the memo, so is its secretary."""
+    words = tuple(text.casefold().strip(" .;:").split())
+    if words not in c.scribe_after:
+        return False
+    if entry.role is None or entry.role == Role.MEMBER:
+        entry.role, entry.role_raw = Role.SECRETARY, " ".join(text.split()).strip(" .;:")
+    return True
 
 
 def _drop_notes(entry: Entry, part: str, c: Cues) -> str:

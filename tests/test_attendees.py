@@ -703,6 +703,12 @@ PROSE_LISTS = {
               "Liisa Halonen ja Jari Salo olivat estyneitä.", "Outi Lahti kirjoitti muistion."),
         [("Marja Koivisto", None, "member", P), ("Timo Rantanen", None, "member", P),
          ("Outi Lahti", None, "secretary", P), ("Liisa Halonen", None, "member", A), ("Jari Salo", None, "member", A)]),
+    "en: a list, then partners from abroad sending apologies in a sentence": (
+        build(("heading", "Participants"), "Anna Berg, City of Espoo (Finland)\nKadri Saar, Tartu Social Welfare Department (Estonia)",
+              "The meeting was chaired by Anna Berg. Apologies were received from Piotr Wiśniewski (Gdańsk Social "
+              "Welfare Centre, Poland) and Zuzana Horváthová.", "1. Progress"),
+        [("Anna Berg", "City of Espoo", "chair", P), ("Kadri Saar", "Tartu Social Welfare Department", "member", P),
+         ("Piotr Wiśniewski", "Gdańsk Social Welfare Centre", "member", A), ("Zuzana Horváthová", None, "member", A)]),
     "no list: the writer alone is the secretary": (
         build("1. Hankkeen tilanne", "Keskusteltiin hankkeen tilanteesta.", "Muistion kirjoitti projektisihteeri Outi Lahti."),
         [("Outi Lahti", None, "secretary", P)]),
@@ -721,6 +727,7 @@ def test_attendance_in_sentences(name):
     "Present were concerns about the budget and Sarah Mills said so.",
     "Muistion kirjoitti puhtaaksi hankkeen sihteeri.",
     "The minutes taken by the previous secretary were approved.",
+    "Apologies were received from the Brno City Office and the Riga partner.",
 ])
 def test_sentence_look_alikes_yield_nobody(text):
     assert extract_attendees(build(text), "fi") == []

@@ -11,9 +11,12 @@ from .attendees_cues import Cues, find_roles, is_job_title, is_name_title, role_
 from .normalise import canonical_municipality
 
 # A capitalised word; 'O'Neill', 'McDonald' and 'MacLeod' keep a capital inside.
-NAME_WORD = re.compile(r"^(?:Mc|Mac|[OD]['’])?[A-ZÅÄÖÜÉÈÁÓÍÚŠŽØÆ]"
-                       r"[a-zåäöüéèáóíúšžøæçñ'’]+"
-                       r"(?:[-\u2010\u2011\u2013][A-ZÅÄÖÜÉa-zåäöüé][a-zåäöüéèáóíúšžøæçñ'’]+)*$")
+# Central European and Baltic letters too: partners' names in EU network minutes ('Wiśniewski').
+UPPER = "A-ZÅÄÖÜÉÈÁÓÍÚŠŽØÆŁŚŻŹĆČŘĎŤŇĽĚŮÝŐŰĀĒĪŪĢĶĻŅÕ"
+LOWER = "a-zåäöüéèáóíúšžøæçñąćęłńśźżčřďťňľěůýőűāēīūģķļņõ"
+NAME_WORD = re.compile(rf"^(?:Mc|Mac|[OD]['’])?[{UPPER}]"
+                       rf"[{LOWER}'’]+"
+                       rf"(?:[-\u2010\u2011\u2013][{UPPER}{LOWER}][{LOWER}'’]+)*$")
 INITIALS = re.compile(r"^(?:[A-ZÅÄÖ]\.?-?){1,3}$")
 TOKEN = re.compile(r"\([^()]*\)|[^\s()]+")
 SPACED_DASH_TAIL = re.compile(r"\s+[-\u2013\u2014]\s+([^-\u2013\u2014]+)$")

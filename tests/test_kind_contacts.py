@@ -172,3 +172,34 @@ def test_an_agendas_items_for_opening_and_closing_do_not_make_it_minutes(text):
 def test_minutes_that_say_the_meeting_was_opened_stay_minutes_even_with_an_agenda_heading():
     text = "STYRGRUPPEN\n\nFöredragningslista och protokoll\n\nTid: 3.4.2012\n\n1 Ordföranden öppnade mötet kl. 13.05.\n2 Ordföranden avslutade mötet kl. 15.\n"
     assert records_of(text).document.kind == "minutes"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("# Perhetyön seutuseminaari\n\nAika: tiistai 4.3.2014 klo 9–15\nPaikka: Lohjan kaupungintalo\n\n## Ohjelma\n\n9.00 Avaus\n12.00 Lounas\n\n## Ilmoittautuminen\n\nIlmoittautumiset pyydetään 20.2. mennessä sähköpostilla, ja mukaan mahtuu kolmekymmentä osallistujaa.\n\nLohjalla 3.2.2014\n", "fi"),
+    ("# Seminarium om familjearbete\n\nTid: tisdag 4.3.2014 kl. 9–15\nPlats: Lojo stadshus\n\n## Program\n\n9.00 Inledning\n12.00 Lunch\n\nAnmälan senast 20.2.2014 till kansliet.\n\nLojo den 3.2.2014\n", "sv"),
+    ("# Family work seminar\n\nTime: Tuesday 4 March 2014 at 9–15\nPlace: Lohja town hall\n\n## Programme\n\n9.00 Opening\n12.00 Lunch\n\nPlease register by 20 February 2014.\n\nLohja, 3 February 2014\n", "en"),
+])
+def test_a_notice_asking_to_register_is_a_bulletin_dated_by_its_signing_and_its_event_planned(text, lang):
+    recs = records_of(text)
+    assert (recs.document.kind, recs.document.language) == ("bulletin", lang)
+    assert recs.document.date == "2014-02-03"
+    assert [m.status for m in recs.meetings if m.date == "2014-03-04"] == ["planned"]
+
+
+def test_minutes_that_mention_registering_for_a_seminar_stay_minutes():
+    text = "PÖYTÄKIRJA\n\nAika: 5.2.2014 klo 13\nPaikka: Vihti\nLäsnä: Anna Virta, Pekka Salo\n\n1. Kokouksen avaus\n\nPuheenjohtaja avasi kokouksen klo 13.05.\n\n2. Koulutus\n\nJäsenet voivat ilmoittautua koulutukseen 20.2. mennessä.\n"
+    assert records_of(text).document.kind == "minutes"
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Aihe: Kokousaika\nPäiväys: Tue, 6 Sep 2011 09:12:40 +0300\nLähettäjä: Anna Virta <anna@kunta.fi>\nVastaanottaja: ryhma@kunta.fi\n\n"
+     "Hei,\n\nKokous pidetään siis tiistaina 20.9.2011 klo 13 Lohjan kaupungintalolla.\n\nAnna\n", "2011-09-06"),
+    ("Från: Anna Virta\nSkickat: 6.9.2011 09:12\nTill: gruppen\nÄmne: Mötestid\n\n"
+     "Hej,\n\nMötet hålls alltså tisdagen den 20.9.2011 kl. 13 i Lojo stadshus.\n\nAnna\n", "2011-09-06"),
+    ("From: Anna Virta\nDate: Tue, 6 Sep 2011 09:12:40 +0300\nTo: group\nSubject: Meeting time\n\n"
+     "Hi all,\n\nThe meeting will be held on Tuesday 20 September 2011 at 13 in Lohja town hall.\n\nAnna\n", "2011-09-06"),
+])
+def test_a_mail_is_dated_by_its_header_not_by_the_meeting_it_arranges(text, date):
+    recs = records_of(text)
+    assert recs.document.date == date
+    assert [m.status for m in recs.meetings if m.date == "2011-09-20"] == ["planned"]

@@ -4,6 +4,7 @@ the most specific date in the header, else the first full date in the text."""
 from __future__ import annotations
 
 import re
+from email.utils import parsedate_to_datetime
 
 from schemas.document import Document
 from schemas.records import DocKind
@@ -14,6 +15,7 @@ from .meetings_fields import field_value
 from .normalise import find_municipalities
 
 HEADER_BLOCKS = 8
+MAIL_HEAD_LINES = 12
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SIGNATURE_FILLER = re.compile(r"^[\s,.:]*(?:(?:den|the)\s+)?$", re.I)  # 'Helsingfors den 3 mars 2009'
 SIGNED_KINDS = (DocKind.REPORT, DocKind.BULLETIN, DocKind.OTHER)
@@ -35,6 +37,8 @@ def document_date(doc: Document, dates: list[DateMatch], kind: str | None = None
     """ISO date of the document (a month period gives its first day)."""
     if kind in (DocKind.MINUTES, DocKind.AGENDA) and (met := _meeting_field_date(doc, dates, lang)):
         return met
+    if kind == DocKind.OTHER and (sent := _mail_date(doc, dates, lang)):
+        return sent
     if kind in SIGNED_KINDS and (signed := _signature_date(doc, dates)):
         return signed
     header_end = doc.blocks[min(HEADER_BLOCKS, len(doc.blocks)) - 1].end if doc.blocks else 0
@@ -63,6 +67,25 @@ def _meeting_field_date(doc: Document, dates: list[DateMatch], lang: str) -> str
                 if day:
                     return day.value
             at = line_end + 1
+    return None
+
+
+def _mail_date(doc: Document, dates: list[DateMatch], lang: str) -> str | None:
+    """A mail export is dated by its header's date field ('Päiväys: Mon, 29 Aug 2005 15:02:11 +0300',
+    'Skickat: 3.4.2009 10:12'), not by the meeting it arranges."""
+    at = 0
+    for line in doc.text.split("\n")[:MAIL_HEAD_LINES]:
+        m = cues.search(lang, "kind.email_date", line)
+        if m and m.start() == 0 and line[m.end():].lstrip().startswith(":"):
+            value = line[m.end():].lstrip()[1:].strip()
+            try:  # RFC 2822, the form every mail client writes, whatever the language of its labels
+                return parsedate_to_datetime(value).date().isoformat()
+            except (TypeError, ValueError):
+                pass
+            day = next((d for d in dates if at <= d.start < at + len(line) and _specificity(d) == 3), None)
+            if day:
+                return day.value
+        at += len(line) + 1
     return None
 
 

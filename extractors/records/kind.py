@@ -11,6 +11,7 @@ from . import cues
 TITLE_BLOCKS = 4
 EMAIL_HEAD_LINES = 12
 EMAIL_LABELS = 3  # From/Sent/To/Subject: three distinct labels make a mail header, one 'Date:' does not
+REGISTRATION_WEIGHT = 5.0  # a call to register outweighs a title naming the event (a seminar) and the fields of the notice
 SLIDE_FORMATS = {"pptx", "odp", "ppt"}
 KINDS = [k for k in DocKind if k != DocKind.OTHER]
 FIELD_KINDS = (("field.time", (DocKind.MINUTES, DocKind.AGENDA)),
@@ -102,6 +103,9 @@ def _structure(doc: Document, lang: str) -> Counter[str]:
             weight = 0.75 if field in columns else 0.0
         for kind in kinds:
             s[kind] += weight
+    # an event one is asked to register for (a seminar notice, a training call) is announced, not minuted
+    if cues.search(lang, "kind.registration", doc.text[:20000]):
+        s[DocKind.BULLETIN] += REGISTRATION_WEIGHT
     # only minutes tell that the meeting was opened or closed ('öppnade mötet'): as strong as a title;
     # an agenda's items ('Mötet öppnas', 'Call to order') say what will happen, so they are not these cues
     if cues.search(lang, "kind.minutes_record", doc.text[:30000]):

@@ -144,6 +144,20 @@ LAYOUTS = {
         build("We met at the town hall on 5 May. Those of us present:",
               "Anna Berg, coordinator – chair\nJohn Smith, project officer – took the minutes", "1. Opening"),
         [("Anna Berg", None, "chair", P), ("John Smith", None, "secretary", P)]),
+    "fi lower-case service unit where a title usually goes": (
+        build("Osallistujat: Pekka Laaksonen, nuorisotyönohjaaja; Tiina Virtanen, lastenneuvola; "
+              "Kalle Nieminen, sosiaalityöntekijä (vain kohta 3)", "Estyneenä: Raili Koskinen, kaupunginkirjasto"),
+        [("Pekka Laaksonen", None, "member", P), ("Tiina Virtanen", "lastenneuvola", "member", P),
+         ("Kalle Nieminen", None, "member", P), ("Raili Koskinen", "kaupunginkirjasto", "member", A)]),
+    "sv definite unit noun, its place after 'i'; titles stay titles": (
+        build("Närvarande:\nKarin Åberg, socialarbetare, ordförande\nMats Holm, polisen i Lovisa\n"
+              "Eva Lind, rektor\nBjörn Ek, familjerådgivningen", "1. Mötets öppnande"),
+        [("Karin Åberg", None, "chair", P), ("Mats Holm", "polisen i Lovisa", "member", P),
+         ("Eva Lind", None, "member", P), ("Björn Ek", "familjerådgivningen", "member", P)]),
+    "en lower-case service beside a name": (
+        build("Present: Sarah Mills, children's social services; Tom Baker, the police; Emma Clarke, coordinator"),
+        [("Sarah Mills", "children's social services", "member", P), ("Tom Baker", "the police", "member", P),
+         ("Emma Clarke", None, "member", P)]),
 }
 
 
@@ -565,7 +579,7 @@ DASH_LINES = {
               "Outi Lahti – Itä-Uudenmaan osaamiskeskus (muistion laatija)", "Poissa:Jari Salo – Askolan kunta",
               "1. Kokouksen avaus"),
         [("Marja Koivisto", "Porvoon kaupunki", "chair", P), ("Timo Rantanen", "Sipoon kunta", "member", P),
-         ("Liisa Halonen", "Loviisan kaupunki", "member", P),
+         ("Liisa Halonen", "Loviisan kaupunki, neuvola", "member", P),  # the unit within the town
          ("Outi Lahti", "Itä-Uudenmaan osaamiskeskus", "secretary", P), ("Jari Salo", "Askolan kunta", "member", A)]),
     "en bulleted dash lines with a title and a bracketed role": (
         build("Attendees:\n- Sarah Mills - Westfield Council, Housing Officer\n- Tom Baker - Riverside Trust (chair)",

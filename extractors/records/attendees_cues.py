@@ -47,6 +47,8 @@ class Cues:
     list_adverbs: frozenset[str]  # 'myös', 'also': between an attendance clause and its list
     origin_endings: tuple[str, ...]  # 'sta', 'lta': 'ARVO-hankkeesta', the body someone comes from
     programme_time: re.Pattern[str]  # '9.15', 'klo 9.15–10.00' opening a programme line
+    unit_nouns: tuple[str, ...]  # 'neuvola', 'socialbyrån': a lower-case service unit beside a name
+    place_prepositions: frozenset[str]  # 'i', 'in': 'polisen i Kyrkslätt', the unit's place follows
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +63,7 @@ def cues() -> Cues:
     clauses: dict[tuple[str, ...], str] = {}
     after: dict[tuple[str, ...], str] = {}
     scribe_b, scribe_a, origins, adverbs, endings, time_words = set(), set(), set(), set(), set(), set()
+    units, place_preps = set(), set()
     for lang in LANGUAGES:
         data = load(lang, "attendance")
         if not data:
@@ -99,6 +102,8 @@ def cues() -> Cues:
         adverbs.update(w.casefold() for w in data.get("list_adverbs", []))
         endings.update(data.get("origin_case_endings", []))
         time_words.update(w.casefold() for w in data.get("time_prefixes", []))
+        units.update(w.casefold() for w in data.get("unit_nouns", []))
+        place_preps.update(w.casefold() for w in data.get("place_prepositions", []))
         sw = load(lang, "stopwords")
         stop.update(w.casefold() for w in (sw.get("words", []) if isinstance(sw, dict) else sw))
     alternation = "|".join(r"\s+".join(map(re.escape, h.split())) for h in sorted(kinds, key=len, reverse=True))
@@ -128,6 +133,7 @@ def cues() -> Cues:
                 scribe_before=tuple(sorted(scribe_b, key=len, reverse=True)),
                 scribe_after=tuple(sorted(scribe_a, key=len, reverse=True)), origins=frozenset(origins),
                 list_adverbs=frozenset(adverbs), origin_endings=tuple(sorted(endings)),
+                unit_nouns=tuple(sorted(units)), place_prepositions=frozenset(place_preps),
                 programme_time=re.compile(rf"^(?:(?:{timed})\s*)?\d{{1,2}}[.:]\d{{2}}(?:\s*[-–—]\s*\d{{1,2}}(?:[.:]\d{{2}})?)?\s+",
                                           re.I))
 

@@ -174,7 +174,7 @@ def add_attribute(entry: Entry, piece_text: str, c: Cues) -> None:
             continue  # 'Project Manager', 'Head of Research', 'opetustoimen johtaja'
         if part.casefold() in c.countries:
             continue  # '(ARVO project, Finland)': the partner's country, not its organisation
-        if part[:1].isupper() or part.isupper() or _body_word_last(part, c):
+        if part[:1].isupper() or part.isupper() or _body_word_last(part, c) or _unit_part(part, c):
             entry.org.append(part)  # 'sosiaali- ja terveysministeriö', 'socialbyrån': bodies in lower case
 
 
@@ -182,6 +182,20 @@ def _body_word_last(part: str, c: Cues) -> bool:
     """A lower-case phrase whose last word ends in a body word ('terveysministeriö', 'sosiaalitoimi')."""
     last = part.split()[-1].strip(".,;:()").casefold()
     return len(part.split()) <= 5 and any(last.endswith(w) for w in c.org_words if len(w) >= 4)
+
+
+def _unit_part(part: str, c: Cues) -> bool:
+    """A lower-case service unit ('perheneuvola', 'polisen i Kyrkslätt', 'the police'): a body
+    written where a title usually goes. Job titles were ruled out before."""
+    words = part.casefold().strip(" .").split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    if len(words) >= 3 and words[-2] in c.place_prepositions and part.split()[-1][:1].isupper():
+        words = words[:-2]  # 'polisen i Kyrkslätt', 'the police in Espoo'
+    if not words or len(words) > 4:
+        return False
+    phrase = " ".join(words)
+    return any(phrase.endswith(u) and (u == phrase or " " not in u) for u in c.unit_nouns)
 
 
 def top_parts(text: str) -> list[str]:

@@ -203,3 +203,13 @@ def test_a_mail_is_dated_by_its_header_not_by_the_meeting_it_arranges(text, date
     recs = records_of(text)
     assert recs.document.date == date
     assert [m.status for m in recs.meetings if m.date == "2011-09-20"] == ["planned"]
+
+
+@pytest.mark.parametrize("text,date", [
+    ("PROJECT NETWORK\n\nMinutes of the 3rd partner meeting\nRiga, Latvia, 14–15 May 2007\n\nThe partners reviewed the work done since the kick-off meeting in Lohja on 2 February 2007.\n", "2007-05-14"),
+    ("VERKOSTO\n\nKumppanikokouksen muistio\nLohja 14.–15.5.2007\n\nKumppanit kävivät läpi työn, joka on tehty aloituskokouksen 2.2.2007 jälkeen.\n", "2007-05-14"),
+    ("NÄTVERKET\n\nMinnesanteckningar från partnermötet\nEkenäs 14–15 maj 2007\n\nParterna gick igenom arbetet sedan startmötet den 2 februari 2007.\n", "2007-05-14"),
+])
+def test_a_two_day_meeting_in_the_title_dates_the_document_not_a_past_date_in_its_text(text, date):
+    assert records_of(text).document.date == date
+

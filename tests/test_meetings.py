@@ -460,3 +460,12 @@ def test_a_cancel_word_under_a_schedule_heading_cancels_only_its_own_date(text, 
     meetings = by_date(records_of(text))
     assert meetings[off].status == "cancelled"
     assert meetings[on].status == "planned"
+
+
+@pytest.mark.parametrize("text", [
+    "SAFE CITIES PROJECT\n\nMinutes of the partner meeting\nDate: 6 April 2006\n\nParticipants\nAnna Berg, Riga City Council\nTom Lind, City of Vantaa\n\nThe partners reviewed the budget.\n",
+    "HANKE\n\nKumppanikokouksen muistio\nAika: 6.4.2006\n\nLäsnä\nAnna Berg, Riian kaupunginvaltuusto\nTom Lind, Vantaan kaupunginhallitus\n\nKumppanit kävivät läpi budjetin.\n",
+])
+def test_an_attendees_organisation_is_not_the_body_of_the_meeting(text):
+    own = by_date(records_of(text))["2006-04-06"]
+    assert not own.body or "council" not in own.body.lower() and "kaupungin" not in own.body.lower()

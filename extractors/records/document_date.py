@@ -3,6 +3,7 @@ reports and bulletins: the date they were signed ('Järvenpäässä 29. elokuuta
 the most specific date in the header, else the first full date in the text."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from email.utils import parsedate_to_datetime
 
@@ -16,6 +17,7 @@ from .normalise import find_municipalities
 
 HEADER_BLOCKS = 8
 MAIL_HEAD_LINES = 12
+MEETING_DAYS = dt.timedelta(days=4)  # a span of a few days is one event; a month or a year is a period
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SIGNATURE_FILLER = re.compile(r"^[\s,.:]*(?:(?:den|the)\s+)?$", re.I)  # 'Helsingfors den 3 mars 2009'
 SIGNED_KINDS = (DocKind.REPORT, DocKind.BULLETIN, DocKind.OTHER)
@@ -28,6 +30,9 @@ def _specificity(d: DateMatch) -> int:
     if DAY.match(d.value):
         return 3
     start, _, end = d.value.partition("/")
+    if DAY.match(start) and DAY.match(end) and \
+            dt.date.fromisoformat(end) - dt.date.fromisoformat(start) <= MEETING_DAYS:
+        return 3  # a meeting of two days ('6–7 April 2006', '11.–12.3.2008') is dated by its first
     if end and end != ".." and end[:7] == start[:7]:
         return 2
     return 1
@@ -50,7 +55,7 @@ def document_date(doc: Document, dates: list[DateMatch], kind: str | None = None
             return chosen.value.split("/")[0]
     full = next((d for d in dates if _specificity(d) == 3), None)
     if full:
-        return full.value
+        return full.value.split("/")[0]
     return header[0].value.split("/")[0] if header else None
 
 
@@ -65,7 +70,7 @@ def _meeting_field_date(doc: Document, dates: list[DateMatch], lang: str) -> str
             if cues.search(lang, "field.time", first) and field_value(line, "field.time", lang, loose=True):
                 day = next((d for d in dates if at <= d.start < line_end and _specificity(d) == 3), None)
                 if day:
-                    return day.value
+                    return day.value.split("/")[0]
             at = line_end + 1
     return None
 
@@ -84,7 +89,7 @@ def _mail_date(doc: Document, dates: list[DateMatch], lang: str) -> str | None:
                 pass
             day = next((d for d in dates if at <= d.start < at + len(line) and _specificity(d) == 3), None)
             if day:
-                return day.value
+                return day.value.split("/")[0]
         at += len(line) + 1
     return None
 
@@ -103,5 +108,5 @@ def _signature_date(doc: Document, dates: list[DateMatch]) -> str | None:
         if not places or places[0][0] != len(before) - len(before.lstrip()):
             continue
         if SIGNATURE_FILLER.match(before[places[0][1]:]) and not after.strip(" ."):
-            found = d.value
+            found = d.value.split("/")[0]
     return found

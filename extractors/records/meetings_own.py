@@ -36,7 +36,7 @@ def own_meeting(ctx: Context, sents: list[Sentence]) -> Meeting | None:
     """The meeting the document records: minutes and agendas by their fields, any document whose
     title names a meeting by the date under it, an invitation by the event it invites to."""
     header = [s for s in sents if s.block.index < HEADER_BLOCKS]
-    title = " ".join(b.text for b in ctx.doc.blocks[:TITLE_BLOCKS] if b.kind != BlockKind.TABLE)
+    title = " ".join(b.text for b in _title_blocks(ctx))
     titled, date_match, noun_line = titled_meeting(ctx)
     when = None
     if ctx.kind in (DocKind.MINUTES, DocKind.AGENDA):
@@ -68,6 +68,19 @@ def own_meeting(ctx: Context, sents: list[Sentence]) -> Meeting | None:
     start, end = _own_times(ctx, header, when, date_match)
     return Meeting(date=date, status=status, start=start or clock_after(sents, "meeting.opened", ctx.lang),
                    end=end or clock_after(sents, "meeting.closed", ctx.lang), place=place, body=body, evidence=ev)
+
+
+def _title_blocks(ctx: Context) -> list:
+    """The blocks heading the document, up to a participant list: an attendee's organisation
+    ('Riga City Council') is not the body whose meeting the document records."""
+    out = []
+    for b in ctx.doc.blocks[:TITLE_BLOCKS]:
+        m = cues.search(ctx.lang, "field.attendance", b.text)
+        if m and m.start() == 0:
+            break
+        if b.kind != BlockKind.TABLE:
+            out.append(b)
+    return out
 
 
 def _own_place(ctx: Context, header: list[Sentence], when: Sentence | None, d: DateMatch | None) -> str | None:

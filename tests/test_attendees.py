@@ -293,6 +293,40 @@ def test_real_slides_and_reports_give_no_false_speakers():
         assert len(found) <= 2, prefix
 
 
+def paged(*pages: list, fmt: str = "pdf") -> Document:
+    """A Document of pages, each a list of (kind, text) blocks: a deck or a report as PDF."""
+    b = DocumentBuilder("test", fmt, repr(pages).encode())
+    for n, blocks in enumerate(pages, 1):
+        for kind, text in blocks:
+            b.add(BlockKind(kind), text, page=n)
+    return b.build(pages=len(pages))
+
+
+DECK_BODY = [[("heading", "Tilannekatsaus"), ("list_item", "Perhekeskus avattiin syksyllä"),
+              ("list_item", "Budjetista käytetty 70 %")],
+             [("heading", "Päätettäväksi"), ("list_item", "Loppuseminaarin ajankohta")]]
+
+
+@pytest.mark.parametrize("title_text, expected", [
+    ("ke 4.3.2009 klo 13–15 Keravan kaupungintalo kehittämispäällikkö Outi Lahti", "Outi Lahti"),
+    ("Styrgruppens möte 2/2010, Lojo stadshus projektledare Karin Åberg", "Karin Åberg"),
+    ("Steering group, 5 May 2010, Lohja project coordinator Jane Roe", "Jane Roe"),
+])
+def test_presenter_closing_a_run_together_title_slide_of_a_pdf_deck(title_text, expected):
+    doc = paged([("heading", "ARVO – ohjausryhmä 3/2009"), ("paragraph", title_text)], *DECK_BODY)
+    assert [(a.name, a.role) for a in extract_attendees(doc, "fi")] == [(expected, "speaker")]
+
+
+def test_no_presenter_from_a_report_or_a_sentence():
+    long = "Hankkeen toiminta jatkui suunnitellusti ja kuntien työryhmät kokoontuivat säännöllisesti. " * 8
+    report = paged([("heading", "Väliraportti"), ("paragraph", long + "Raportin laati projektipäällikkö Outi Lahti")],
+                   [("paragraph", long)], [("paragraph", long)])
+    assert extract_attendees(report, "fi") == []  # pages full of text are no deck
+    sentence = paged([("heading", "ARVO"), ("paragraph", "Hankkeen vetäjänä toimii projektipäällikkö Outi Lahti.")],
+                     *DECK_BODY)
+    assert extract_attendees(sentence, "fi") == []
+
+
 # ---------------------------------------------------------------------------
 # seeds against their gold
 

@@ -20,6 +20,7 @@ from .attendees_lines import attribute_like
 from .attendees_text import Entry, Piece, Tok, add_attribute, bare_word, is_name_word, piece_lines
 from .normalise import is_first_name
 
+SLIDE_MIN_PAGES, SLIDE_MAX_CHARS = 3, 400  # a deck printed to PDF: several short pages ...
 TITLE_BLOCKS = 4  # a seminar word here names the whole document, not one item in it
 
 
@@ -33,7 +34,7 @@ def top_speakers(doc: Document, c: Cues) -> list[Entry]:
     for i, line in enumerate(lines):
         text = line.text.rstrip(",")
         toks = text.split()
-        if e := _titled_line(line, c):
+        if e := _titled_line(line, c) or _titled_tail(line, c):
             found.append(e)  # 'Projektipäällikkö Tuija Nieminen', 'Dr Jane Roe, University of Leeds'
             continue
         if not 2 <= len(toks) <= 4 or not all(is_name_word(t) for t in toks):
@@ -72,6 +73,17 @@ def _titled_line(line: Piece, c: Cues, need_title: bool = True) -> Entry | None:
     if after:
         add_attribute(e, after.lstrip(", "), c)
     return e
+
+
+def _titled_tail(line: Piece, c: Cues) -> Entry | None:
+    """'to 17.9.2009 klo 9 Kunnantalo projektipäällikkö Sari Nyberg': a title slide whose lines
+    a PDF reader ran into one paragraph ends with the presenter, a lower-case title first."""
+    toks = line.text.split()
+    for k in range(len(toks) - 3, max(len(toks) - 6, 0), -1):
+        if toks[k][:1].islower() and is_job_title(toks[k], c) and not toks[k - 1].endswith("."):
+            start = len(" ".join(toks[:k])) + 1
+            return _titled_line(line.sub(start), c)
+    return None
 
 
 def programme_speakers(doc: Document, c: Cues) -> list[Entry]:
@@ -174,7 +186,20 @@ def _verb_at(words: list[str], k: int, c: Cues) -> bool:
 
 def speaker_context(doc: Document, c: Cues, blocks: int = 12) -> bool:
     """Slides, or seminar words in the first ``blocks`` blocks (a seminar summary, a programme)."""
-    if doc.format in ("pptx", "ppt", "odp"):
+    if doc.format in ("pptx", "ppt", "odp") or _slide_pages(doc):
         return True
     context = " ".join(b.text.casefold() for b in doc.blocks[:blocks] if b.kind != BlockKind.TABLE)
     return any(w in context for w in c.speaker_context)
+
+
+def _slide_pages(doc: Document) -> bool:
+    """A slide deck converted to PDF: several pages of little text, most opening with a heading
+    (a memo or report page holds 800+ characters)."""
+    pages: dict[int | None, list] = {}
+    for b in doc.blocks:
+        pages.setdefault(b.page, []).append(b)
+    if len(pages) < SLIDE_MIN_PAGES or None in pages:
+        return False
+    chars = sum(len(b.text) for b in doc.blocks) / len(pages)
+    headed = sum(bs[0].kind == BlockKind.HEADING for bs in pages.values())
+    return chars <= SLIDE_MAX_CHARS and headed * 2 >= len(pages)  # ... each opening with its title

@@ -213,3 +213,32 @@ def test_a_mail_is_dated_by_its_header_not_by_the_meeting_it_arranges(text, date
 def test_a_two_day_meeting_in_the_title_dates_the_document_not_a_past_date_in_its_text(text, date):
     assert records_of(text).document.date == date
 
+
+
+def _paged_pdf(pages: list[tuple[str, list[str]]], metadata: dict | None = None):
+    from schemas.document import BlockKind, DocumentBuilder
+    b = DocumentBuilder("deck.pdf", "pdf", repr(pages).encode())
+    for n, (title, lines) in enumerate(pages, 1):
+        b.add(BlockKind.HEADING, title, page=n)
+        for line in lines:
+            b.add(BlockKind.LIST_ITEM if len(line) < 90 else BlockKind.PARAGRAPH, line, page=n)
+    return b.build(pages=len(pages), metadata=metadata or {})
+
+
+SLIDES = [("Perhekeskushanke – ohjausryhmä 2/2010", ["ke 12.5.2010 klo 13–15", "Lohjan kaupungintalo"]),
+          ("Tilannekatsaus", ["Perhekeskus avattiin Nummelassa 3.5.2010", "Budjetista käytetty 40 %"]),
+          ("Päätettäväksi", ["Väliraportin hyväksyminen", "Syksyn seminaarin ajankohta"]),
+          ("Seuraavat askeleet", ["Arviointikysely kuntiin kesäkuussa", "Kiitos!"])]
+
+
+@pytest.mark.parametrize("metadata", [{}, {"creator": "Microsoft PowerPoint 2003"}])
+def test_a_deck_saved_as_pdf_is_slides(metadata):
+    from extractors.records import extract_records
+    assert extract_records(_paged_pdf(SLIDES, metadata)).document.kind == "slides"
+
+
+def test_a_pdf_of_prose_pages_under_headings_is_not_slides():
+    from extractors.records import extract_records
+    prose = "Hankkeen ohjausryhmä kokoontui raportointikaudella kolme kertaa ja käsitteli hankkeen etenemistä, " * 8
+    pages = [(title, [prose, prose]) for title, _ in SLIDES]
+    assert extract_records(_paged_pdf(pages, {"creator": "Writer"})).document.kind != "slides"

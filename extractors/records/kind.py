@@ -12,6 +12,10 @@ TITLE_BLOCKS = 4
 EMAIL_HEAD_LINES = 12
 EMAIL_LABELS = 3  # From/Sent/To/Subject: three distinct labels make a mail header, one 'Date:' does not
 REGISTRATION_WEIGHT = 5.0  # a call to register outweighs a title naming the event (a seminar) and the fields of the notice
+PRESENTATION_PROGRAMS = ("impress", "powerpoint", "keynote")  # programs, not words: no language data
+DECK_PAGES = 3
+DECK_TITLED_SHARE = 0.75
+SLIDE_CHARS = 500  # characters on an average page; a page of minutes or a report holds 800 or more
 SLIDE_FORMATS = {"pptx", "odp", "ppt"}
 KINDS = [k for k in DocKind if k != DocKind.OTHER]
 FIELD_KINDS = (("field.time", (DocKind.MINUTES, DocKind.AGENDA)),
@@ -78,10 +82,27 @@ def _meeting_columns(doc: Document, lang: str) -> set[str]:
     return set()
 
 
+def _exported_deck(doc: Document) -> bool:
+    """A deck saved as PDF: made by a presentation program, or pages that each open with a title
+    and carry a few short lines (a slide), where a page of prose carries a thousand characters or more."""
+    creator = str(doc.metadata.get("creator") or doc.metadata.get("application") or "").casefold()
+    if any(p in creator for p in PRESENTATION_PROGRAMS):
+        return True
+    pages: dict[int, list] = {}
+    for b in doc.blocks:
+        if b.page:
+            pages.setdefault(b.page, []).append(b)
+    if len(pages) < DECK_PAGES:
+        return False
+    titled = sum(1 for bs in pages.values() if bs[0].kind in (BlockKind.HEADING, BlockKind.SLIDE_TITLE))
+    chars = sum(len(b.text) for bs in pages.values() for b in bs) / len(pages)
+    return titled >= DECK_TITLED_SHARE * len(pages) and chars <= SLIDE_CHARS
+
+
 def _structure(doc: Document, lang: str) -> Counter[str]:
     """Evidence from layout: slide formats, repeated slide-title headings, meeting fields, tables."""
     s: Counter[str] = Counter()
-    if doc.format in SLIDE_FORMATS:
+    if doc.format in SLIDE_FORMATS or _exported_deck(doc):
         s[DocKind.SLIDES] += 5
     headings = [b.text.strip().lower() for b in doc.blocks if b.kind in (BlockKind.HEADING, BlockKind.SLIDE_TITLE)]
     repeated = sum(n for n in Counter(headings).values() if n > 1)

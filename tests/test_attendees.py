@@ -141,7 +141,7 @@ LAYOUTS = {
               "1. Öppnande"),
         [("Anna Berg", None, "chair", P), ("Johan Ek", "Lojo stad", "secretary", P)]),
     "en label closing a paragraph": (
-        build("We met at the town hall on 5 May. Those of us present:",
+        build("We met at the town hall on 5 May. We were:",
               "Anna Berg, coordinator – chair\nJohn Smith, project officer – took the minutes", "1. Opening"),
         [("Anna Berg", None, "chair", P), ("John Smith", None, "secretary", P)]),
     "fi lower-case service unit where a title usually goes": (
@@ -197,6 +197,7 @@ PROSE = [
     build("Kokoonnuimme kunnantalolla. Esityslistalla oli kaksi asiaa:",
           "Pekka Laaksonen, rehtori – esitteli\nTiina Virtanen, kuraattori"),
     build("We met at the town hall. We were told:", "Anna Berg, coordinator\nJohn Smith, project officer"),
+    build("Vi var överens:", "Anna Berg, rektor\nJohan Ek, kurator"),
 ]
 
 

@@ -49,6 +49,7 @@ class Cues:
     programme_time: re.Pattern[str]  # '9.15', 'klo 9.15–10.00' opening a programme line
     unit_nouns: tuple[str, ...]  # 'neuvola', 'socialbyrån': a lower-case service unit beside a name
     place_prepositions: frozenset[str]  # 'i', 'in': 'polisen i Kyrkslätt', the unit's place follows
+    colon_only: frozenset[str]  # 'we were': a label only as 'We were:', never 'We were told:'
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +64,7 @@ def cues() -> Cues:
     clauses: dict[tuple[str, ...], str] = {}
     after: dict[tuple[str, ...], str] = {}
     scribe_b, scribe_a, origins, adverbs, endings, time_words = set(), set(), set(), set(), set(), set()
-    units, place_preps = set(), set()
+    units, place_preps, colon_only = set(), set(), set()
     for lang in LANGUAGES:
         data = load(lang, "attendance")
         if not data:
@@ -104,6 +105,7 @@ def cues() -> Cues:
         time_words.update(w.casefold() for w in data.get("time_prefixes", []))
         units.update(w.casefold() for w in data.get("unit_nouns", []))
         place_preps.update(w.casefold() for w in data.get("place_prepositions", []))
+        colon_only.update(w.casefold() for w in data.get("colon_only_headings", []))
         sw = load(lang, "stopwords")
         stop.update(w.casefold() for w in (sw.get("words", []) if isinstance(sw, dict) else sw))
     alternation = "|".join(r"\s+".join(map(re.escape, h.split())) for h in sorted(kinds, key=len, reverse=True))
@@ -134,6 +136,7 @@ def cues() -> Cues:
                 scribe_after=tuple(sorted(scribe_a, key=len, reverse=True)), origins=frozenset(origins),
                 list_adverbs=frozenset(adverbs), origin_endings=tuple(sorted(endings)),
                 unit_nouns=tuple(sorted(units)), place_prepositions=frozenset(place_preps),
+                colon_only=frozenset(colon_only),
                 programme_time=re.compile(rf"^(?:(?:{timed})\s*)?\d{{1,2}}[.:]\d{{2}}(?:\s*[-–—]\s*\d{{1,2}}(?:[.:]\d{{2}})?)?\s+",
                                           re.I))
 

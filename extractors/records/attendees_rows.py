@@ -45,9 +45,12 @@ def heading(text: str, c: Cues, single: bool) -> tuple[str, str, bool] | None:
     m = c.heading_re.match(text)
     if not m:
         return None
-    kind = c.heading_kind[" ".join(m.group("h").casefold().split())]
+    label = " ".join(m.group("h").casefold().split())
+    kind = c.heading_kind[label]
     rest = m.group("rest").strip()
     colon = bool(m.group("colon"))
+    if label in c.colon_only and not colon:
+        return None  # 'We were told:', 'Vi var överens': a clause, not the label
     if rest and not colon and (tail := LABEL_TAIL.match(rest)):
         # 'Läsnä kokouksessa:', 'Kokoukseen osallistuivat seuraavat henkilöt:': a longer label
         rest, colon = rest[tail.end():], True

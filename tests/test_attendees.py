@@ -140,6 +140,11 @@ LAYOUTS = {
         build("Vi som deltog:\nAnna Berg, rektor – ordförande\nJohan Ek, Lojo stad – förde protokollet",
               "1. Öppnande"),
         [("Anna Berg", None, "chair", P), ("Johan Ek", "Lojo stad", "secretary", P)]),
+    "en place or body before a dash and a writer phrase; a comma ends the name": (
+        build("Present:\nSarah Mills, coordinator – chair\nTom Baker, City of Leeds – took the minutes\n"
+              "Emma Clarke, Leeds – chair\nJames Hill, Bradford", "1. Opening"),
+        [("Sarah Mills", None, "chair", P), ("Tom Baker", "City of Leeds", "secretary", P),
+         ("Emma Clarke", "Leeds", "chair", P), ("James Hill", "Bradford", "member", P)]),
     "en label closing a paragraph": (
         build("We met at the town hall on 5 May. We were:",
               "Anna Berg, coordinator – chair\nJohn Smith, project officer – took the minutes", "1. Opening"),

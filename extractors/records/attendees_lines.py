@@ -12,8 +12,8 @@ import re
 from .attendees_cues import Cues, is_job_title, is_name_title, role_of, role_only
 from .attendees_flat import flattened
 from .attendees_names import DashPerson, NameParse, dash_people, entry_of_person, parse_name, segment_names
-from .attendees_text import (DASH_TOKEN, Entry, Piece, add_attribute, bracket_depth, is_name_word, is_plain_word,
-                             piece_lines, set_role, split_top, tokens_of)
+from .attendees_text import (DASH_TOKEN, SPACED_DASH_TAIL, Entry, Piece, add_attribute, bracket_depth, is_name_word,
+                             is_plain_word, piece_lines, set_role, split_top, tokens_of)
 from .normalise import canonical_municipality, is_first_name
 
 BULLET = re.compile(r"^(?:[-*•▪◦‣►▶→➢]|\d{1,2}[.)])\s+")
@@ -146,6 +146,9 @@ def _group_after(words: list[str]) -> list[str]:
 def attribute_like(text: str, c: Cues) -> bool:
     """An organisation, place, title or role: short parts and no word of running text."""
     outside = re.sub(r"\([^()]*\)", " ", text)
+    if (m := SPACED_DASH_TAIL.search(outside)) and (
+            role_only(m.group(1)) or tuple(m.group(1).casefold().strip(" .").split()) in c.scribe_after):
+        outside = outside[:m.start()]  # '... – took the minutes': the role phrase is no running text
     parts = [p.split() for p in re.split(r"[,;]", outside)]
     if any(len(words) > 6 for words in parts):
         return False

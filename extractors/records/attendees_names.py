@@ -162,6 +162,9 @@ def dash_people(piece: Piece, c: Cues) -> list[DashPerson] | None:
             i = k - n
             if i < 0 or not all(is_name_word(t.text) for t in toks[i:k]) or toks[k - 1].text.endswith((",", ";")):
                 continue
+            if any(t.text.endswith((",", ";")) and not is_first_name(bare_word(u.text))
+                   for t, u in zip(toks[i:k - 1], toks[i + 1:k])):
+                continue  # 'Mary Jones, Vantaa –': the comma ends the name ('Virtanen, Matti –' keeps it)
             strong = is_first_name(bare_word(toks[i].text))
             if strong or (i == 0 and n <= 3):
                 # the longest run that still starts with a first name: 'Anna Liisa Mäki –'

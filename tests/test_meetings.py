@@ -469,3 +469,26 @@ def test_a_cancel_word_under_a_schedule_heading_cancels_only_its_own_date(text, 
 def test_an_attendees_organisation_is_not_the_body_of_the_meeting(text):
     own = by_date(records_of(text))["2006-04-06"]
     assert not own.body or "council" not in own.body.lower() and "kaupungin" not in own.body.lower()
+
+
+@pytest.mark.parametrize("text,day,start,place,body", [
+    ("UUTISKIRJE 3/2010\n15.9.2010\n\nTapahtumakalenteri\n\nma 4.10.      Johtoryhmä klo 9-11, Lohjan kaupungintalo\nke 13.10.     Perhetyön verkoston kokous klo 13-15,\n              Vihdin kunnantalo\nsyyskuu       Seminaari (päivä tarkentuu)\nti 23.11.     Ohjausryhmä klo 12.30-15, Karkkilan kaupungintalo\n",
+     "2010-10-04", "09:00", "Lohja", "johtoryhmä"),
+    ("UUTISKIRJE 3/2010\n15.9.2010\n\nTapahtumakalenteri\n\nma 4.10.      Johtoryhmä klo 9-11, Lohjan kaupungintalo\nke 13.10.     Perhetyön verkoston kokous klo 13-15,\n              Vihdin kunnantalo\nsyyskuu       Seminaari (päivä tarkentuu)\nti 23.11.     Ohjausryhmä klo 12.30-15, Karkkilan kaupungintalo\n",
+     "2010-11-23", "12:30", "Karkkila", "ohjausryhmä"),
+    ("UUTISKIRJE 3/2010\n15.9.2010\n\nTapahtumakalenteri\n\nma 4.10.      Johtoryhmä klo 9-11, Lohjan kaupungintalo\nke 13.10.     Perhetyön verkoston kokous klo 13-15,\n              Vihdin kunnantalo\nsyyskuu       Seminaari (päivä tarkentuu)\nti 23.11.     Ohjausryhmä klo 12.30-15, Karkkilan kaupungintalo\n",
+     "2010-10-13", "13:00", "Vihti", None),
+    ("NYHETSBREV 3/2010\n15.9.2010\n\nKalender\n\nmå 4.10.      Styrgruppen kl. 9-11, Lojo stadshus\nons 13.10.    Nätverksmöte kl. 13-15, Ekenäs\nseptember     Seminarium (datum meddelas senare)\ntis 23.11.    Ledningsgruppen kl. 12.30-15, Karis stadshus\n\nÄndringar i kalendern meddelas alltid i nästa nyhetsbrev och på webbplatsen, så håll utkik efter dem.\n",
+     "2010-10-04", "09:00", "Lojo", "styrgrupp"),
+])
+def test_calendar_rows_take_the_time_body_and_wrapped_place_of_their_text(text, day, start, place, body):
+    m = by_date(records_of(text))[day]
+    assert (m.start, m.status) == (start, "planned")
+    assert place.lower() in (m.place or "").lower()
+    if body:
+        assert body in (m.body or "").lower()
+
+
+def test_a_table_of_plan_periods_with_one_dated_row_is_no_calendar():
+    text = "TOIMINTASUUNNITELMA 2010\n\nAjankohta     Toimenpide              Vastuu\ntammikuu      Kyselyn laatiminen      hanke\nkevät 2010    Asukasilta Nummelassa   kunta\n15.6.2010     Raportti valmis         hanke\n"
+    assert "2010-06-15" not in by_date(records_of(text))

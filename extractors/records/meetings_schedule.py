@@ -18,6 +18,7 @@ from .sentences import Sentence, table_cells
 NAME, VERSION = "meetings", "3"
 SCHEDULE_SHARE = 0.6  # a table whose rows mostly start with a date is a schedule
 CAPTION_CHARS = 80
+CALENDAR_GAP = 2  # blocks (a wrapped line, a note) between two parts of one calendar
 CLAUSE = re.compile(r"[;.]\s")
 SENTENCE_END = re.compile(r";|(?<=[^\W\d_])[.!]\s")  # a date's own dot ('11.4. perutaan') ends no clause
 DIGIT = re.compile(r"\d")
@@ -105,7 +106,33 @@ def is_schedule_table(ctx: Context, block: Block) -> bool:
         if c == 0 and any(event_day(d) and d.start - s < 6 for d in dates_in(ctx.dates, s, e)):
             led += 1
     data_rows = len(block.rows) - (0 if led == len(block.rows) else 1)
-    return led >= 2 and led >= SCHEDULE_SHARE * data_rows
+    if led >= 2 and led >= SCHEDULE_SHARE * data_rows:
+        return True
+    # the rest of a calendar may hold one dated row ('marraskuu | Seminaari (päivä tarkentuu)', 'to 4.12. | …')
+    return led >= 1 and _continues_calendar(ctx, block)
+
+
+def _wrapped_place(ctx: Context, block: Block) -> str | None:
+    """A last row cut at a comma ('… klo 9-15,') goes on in the short line below: its place."""
+    if block.index + 1 >= len(ctx.doc.blocks):
+        return None
+    below = ctx.doc.blocks[block.index + 1]
+    text = below.text.strip()
+    if below.rows or "\n" in text or len(text) > CAPTION_CHARS:
+        return None
+    return place_around(ctx, text, below.start + below.text.find(text), 0)
+
+
+def _continues_calendar(ctx: Context, block: Block) -> bool:
+    """A calendar the reader split at a wrapped row ('… työseminaari klo 9-15, ⏎ Keravan nuorisotalo')
+    goes on in a table of as many columns a line or two below the last."""
+    for i in range(block.index - 1, max(-1, block.index - 1 - CALENDAR_GAP), -1):
+        above = ctx.doc.blocks[i]
+        if above.rows:
+            return len(above.rows[0]) == len(block.rows[0]) and is_schedule_table(ctx, above)
+        if len(above.text) > CAPTION_CHARS or "\n" in above.text.strip():
+            return False
+    return False
 
 
 def schedule_table(ctx: Context, block: Block) -> list[Meeting]:
@@ -131,13 +158,19 @@ def schedule_table(ctx: Context, block: Block) -> list[Meeting]:
         else:
             place = next((place_around(ctx, c, s, 0) for c, (s, _) in zip(cells[1:], spans[1:])
                           if place_around(ctx, c, s, 0)), None)
+        if place is None and r == max(rows) and cells[-1].endswith(","):
+            place = _wrapped_place(ctx, block)
         titled = next((c for i, c in enumerate(cells[1:], 1) if i != place_col
                        and cues.search(ctx.lang, "meeting.noun", c)), None)
-        body = caption or (_title(ctx, titled) if titled else None)
+        named = next((b for c in cells[1:] if (b := body_in(c, ctx.lang))), None)
+        body = caption or named or (_title(ctx, titled) if titled else None)
+        # 'ti 30.9. | Johtoryhmä klo 13-15, …': the time may stand in the row's text, not with its date
+        clock = d if d.start_time else next((t for s, e in spans[1:] for t in dates_in(ctx.dates, s, e)
+                                             if t.start_time), d)
         date = event_day(d)
         out.append(Meeting(
             date=date, status=MeetingStatus.CANCELLED if cancelled else status_for(date, ctx),
-            start=d.start_time, end=d.end_time, place=place, body=body,
+            start=clock.start_time, end=clock.end_time, place=place, body=body,
             evidence=evidence(ctx.doc, spans[0][0], spans[-1][1], NAME, VERSION, 0.8)))
     return out
 

@@ -492,3 +492,25 @@ def test_calendar_rows_take_the_time_body_and_wrapped_place_of_their_text(text, 
 def test_a_table_of_plan_periods_with_one_dated_row_is_no_calendar():
     text = "TOIMINTASUUNNITELMA 2010\n\nAjankohta     Toimenpide              Vastuu\ntammikuu      Kyselyn laatiminen      hanke\nkevät 2010    Asukasilta Nummelassa   kunta\n15.6.2010     Raportti valmis         hanke\n"
     assert "2010-06-15" not in by_date(records_of(text))
+
+
+@pytest.mark.parametrize("text,places", [
+    ("TOIMINTASUUNNITELMA 2011\n15.12.2010\n\n3. Kokoukset\n\nVerkoston yhteiset tapaamiset pidetään tiistaisin klo 9–11.30:\n\n"
+     "8.3. Lohjalla, 7.6. Vihdissä, 13.9. Karkkilassa ja 6.12.2011 Siuntiossa.\n",
+     {"2011-03-08": "Lohja", "2011-06-07": "Vihti", "2011-09-13": "Karkkila", "2011-12-06": "Siuntio"}),
+    ("TOIMINTASUUNNITELMA 2011\n15.12.2010\n\n3. Kokoukset\n\nKuntatyöryhmän kokousajat ovat klo 9–11.30:\n\n"
+     "8.3. Lohjalla, 7.6. Vihdissä ja 6.12.2011 Siuntiossa.\n",
+     {"2011-03-08": "Lohja", "2011-06-07": "Vihti", "2011-12-06": "Siuntio"}),
+])
+def test_an_enumeration_of_dates_and_places_takes_each_place_and_the_shared_time_above(text, places):
+    meetings = by_date(records_of(text))
+    for day, place in places.items():
+        m = meetings[day]
+        assert (m.place, m.start, m.end, m.status) == (place, "09:00", "11:30", "planned")
+
+
+def test_a_time_in_an_unrelated_line_above_is_not_a_lists_time():
+    text = ("TOIMINTASUUNNITELMA 2011\n15.12.2010\n\nAulapalvelu on avoinna klo 8–16.\n\n3. Kokousajat\n\n"
+            "8.3. Lohjalla, 7.6. Vihdissä ja 6.12.2011 Siuntiossa.\n")
+    meetings = by_date(records_of(text))
+    assert meetings["2011-06-07"].start is None

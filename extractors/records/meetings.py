@@ -45,8 +45,10 @@ def extract_meetings(ctx: Context, sents: list[Sentence]) -> tuple[list[Meeting]
     for i, s in enumerate(sents):
         if i <= skip or any(a <= s.start < b for a, b in dating):
             continue
-        if (joined := _continued(ctx, sents, i)) is not None:
-            s, skip = joined, i + 1
+        j = i
+        while (joined := _continued(ctx, sents, j, s)) is not None:  # '4.2. Keravalla, 6.5.' | 'Järvenpäässä, 9.9.' | …
+            s, j = joined, j + 1
+        skip = max(skip, j)
         found = [d for d in dates_in(ctx.dates, s.start, s.end) if event_day(d)]
         if not found:
             moved_off = None
@@ -64,11 +66,10 @@ def extract_meetings(ctx: Context, sents: list[Sentence]) -> tuple[list[Meeting]
     return _dedupe(meetings, own), own
 
 
-def _continued(ctx: Context, sents: list[Sentence], i: int) -> Sentence | None:
+def _continued(ctx: Context, sents: list[Sentence], i: int, s: Sentence) -> Sentence | None:
     """Two sentences that are one: a list of dates broken over two blocks ('… keskiviikkoisin
     23.1.,' ⏎ '12.3. ja 14.5.2008 klo 13–15.30.', as PDF lines come), or a sentence cut after a
     date before a capitalised place ('Liitteenä on 4.3.' | 'Kirkkonummella pidetyn kokouksen …')."""
-    s = sents[i]
     if i + 1 >= len(sents):
         return None
     nxt = sents[i + 1]
@@ -79,9 +80,12 @@ def _continued(ctx: Context, sents: list[Sentence], i: int) -> Sentence | None:
     listed = _list_tail(ctx, s.text) and theirs and theirs[0].start - nxt.start <= 3 \
         and nxt.block.index - s.block.index <= 1
     head = WORD.match(nxt.text)
-    placed = nxt.block.index == s.block.index and mine[-1].end >= s.end - 1 and head \
-        and head.group(0)[:1].isupper() and is_place_word(ctx, head.group(0)) \
-        and not find_municipalities(s.text[-40:])
+    cut = nxt.block.index == s.block.index and mine[-1].end >= s.end - 1 and head \
+        and head.group(0)[:1].isupper() and is_place_word(ctx, head.group(0))
+    # 'Liitteenä on 4.3.' | 'Kirkkonummella …' is one sentence; so is an enumeration of dates and
+    # places cut at each date ('4.2. Keravalla, 6.5.' | 'Järvenpäässä, 9.9.'), a place before the cut
+    enumerated = len(mine) > 1 and _list_tail(ctx, s.text[:mine[-1].start - s.start])
+    placed = cut and (enumerated or not find_municipalities(s.text[-40:]))
     if not (listed or placed):
         return None
     return replace(s, end=nxt.end, text=ctx.doc.text[s.start:nxt.end])

@@ -72,6 +72,7 @@ def schedule_meetings(ctx: Context, s: Sentence, found: list[DateMatch], own_bod
     context = (s.intro or s.heading or _list_title(ctx, s) or "").strip().rstrip(":")
     group = None if cues.search(ctx.lang, "meeting.schedule", context) else (context or None)
     lead = s.text[:found[0].start - s.start].strip(" -–•*")
+    shared = None if any(d.start_time for d in found) else _intro_time(ctx, s)
     out = []
     for d in found:
         date = event_day(d)
@@ -84,10 +85,22 @@ def schedule_meetings(ctx: Context, s: Sentence, found: list[DateMatch], own_bod
             place = place_around(ctx, after, d.end, 0)
         body = body_in(s.text, ctx.lang, at) or group or body_in(context, ctx.lang) or (None if lead else own_body)
         status = MeetingStatus.CANCELLED if _cancelled_in_clause(ctx, s.text, at) else status_for(date, ctx)
-        out.append(Meeting(date=date, status=status, start=d.start_time, end=d.end_time,
+        clock = shared or d
+        out.append(Meeting(date=date, status=status, start=clock.start_time, end=clock.end_time,
                            place=place, body=body,
                            evidence=evidence(ctx.doc, s.start, s.end, NAME, VERSION, 0.85)))
     return out
+
+
+def _intro_time(ctx: Context, s: Sentence) -> DateMatch | None:
+    """'Tapaamiset pidetään keskiviikkoisin klo 13–15.30:' above a list of dates: the time of each."""
+    if s.block.index == 0:
+        return None
+    above = ctx.doc.blocks[s.block.index - 1]
+    if not above.text.rstrip().endswith(":") or above.rows:
+        return None
+    times = [d for d in dates_in(ctx.dates, above.start, above.end) if d.start_time]
+    return times[0] if len(times) == 1 and not event_day(times[0]) else None
 
 
 def _cancelled_in_clause(ctx: Context, text: str, at: int) -> bool:

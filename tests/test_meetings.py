@@ -514,3 +514,46 @@ def test_a_time_in_an_unrelated_line_above_is_not_a_lists_time():
             "8.3. Lohjalla, 7.6. Vihdissä ja 6.12.2011 Siuntiossa.\n")
     meetings = by_date(records_of(text))
     assert meetings["2011-06-07"].start is None
+
+
+def _deck(pages):
+    b = DocumentBuilder("deck.pptx", "pptx", repr(pages).encode())
+    for n, (title, items) in enumerate(pages, 1):
+        b.add(BlockKind.SLIDE_TITLE, title, page=n)
+        for item in items:
+            b.add(BlockKind.LIST_ITEM, item, page=n, level=1)
+    return extract_records(b.build(pages=len(pages)))
+
+
+@pytest.mark.parametrize("title,line,where,place", [
+    ("Seuraava kokous", "Johtoryhmä 2/2010: ti 16.3.2010 klo 13–15", "Lohjan kaupungintalo, Karstuntie 4", "Lohja"),
+    ("Nästa möte", "Styrgruppen 2/2010: tis 16.3.2010 kl. 13–15", "Ekenäs stadshus", "Ekenäs"),
+    ("Next meeting", "Steering group 2/2010: Tue 16 March 2010 at 13–15", "Lohja town hall", "Lohja"),
+])
+def test_a_next_meeting_slide_gives_the_body_date_time_and_the_place_on_the_next_bullet(title, line, where, place):
+    recs = _deck([("Hanke – ohjausryhmä 1/2010", ["ke 3.2.2010"]), (title, [line, where])])
+    m = by_date(recs)["2010-03-16"]
+    assert (m.status, m.start, m.end) == ("planned", "13:00", "15:00")
+    assert place in (m.place or "") and m.body
+
+
+def test_a_signing_line_under_a_next_meeting_heading_is_no_meeting():
+    text = "MUISTIO\n\nAika: 3.2.2010\n\n5. Seuraava kokous\n\nSovitaan sähköpostitse.\n\nMuistion kirjasi Anna Virta 5.2.2010\n"
+    assert "2010-02-05" not in by_date(records_of(text))
+
+
+@pytest.mark.parametrize("sentence,day,body", [
+    ("Hakemus valmistellaan; Vihdin kunnanhallitus käsittelee asian 12.4.2010.", "2010-04-12", "kunnanhallitus"),
+    ("Ansökan bereds av arbetsgruppen; kommunstyrelsen behandlar ärendet 12.4.2010.", "2010-04-12", "kommunstyrelse"),
+    ("The application is prepared; the city board will consider it on 12 April 2010.", "2010-04-12", "board"),
+])
+def test_a_body_handling_a_matter_on_a_day_meets_that_day(sentence, day, body):
+    head = {"A": "PROTOKOLL\n\nTid", "T": "MINUTES\n\nDate"}.get(sentence[0], "MUISTIO\n\nAika")
+    m = by_date(records_of(f"{head}: 3.2.2010\n\n{sentence}\n"))[day]
+    assert m.status == "planned" and body in (m.body or "").lower()
+
+
+def test_handling_a_matter_without_a_body_is_no_meeting():
+    text = "MUISTIO\n\nAika: 3.2.2010\n\nTyöryhmän jäsenet käsittelevät palautteet 12.4.2010 mennessä omissa yksiköissään.\n"
+    recs = records_of(text)
+    assert "2010-04-12" not in by_date(recs)

@@ -26,6 +26,7 @@ CLAUSE_BREAK = re.compile(r";|\s[–—-]\s")
 LIST_GAP_WORDS = 6  # '20.10. Vihdissä (Nummelan sosiaalitoimisto) ja 1.12.': names and a connector
 BRACKETS = re.compile(r"\([^()]*\)")
 WORD = re.compile(r"[^\W\d_][\w'-]*")
+NEXT_LEAD_CHARS = 40  # a body and a number before the date of a line under 'Seuraava kokous'
 NOUN_REACH = 60  # a meeting word further from a date than this does not date a meeting by itself
 
 
@@ -56,7 +57,7 @@ def extract_meetings(ctx: Context, sents: list[Sentence]) -> tuple[list[Meeting]
         if is_schedule_line(ctx, s, found):
             meetings.extend(schedule_meetings(ctx, s, _shared_times(ctx, s, found), own_body))
             continue
-        made = _sentence_meetings(ctx, sents, i, s, found, own_body)
+        made = _sentence_meetings(ctx, sents, i, s, found, own_body) or _under_next_heading(ctx, sents, j, s, found)
         if not made and moved_off and moved_off.evidence.block == s.block.index:
             made = _new_date(ctx, s, found, moved_off)
         moved_off = made[0] if len(made) == 1 and made[0].status == MeetingStatus.CANCELLED \
@@ -91,6 +92,35 @@ def _continued(ctx: Context, sents: list[Sentence], i: int, s: Sentence) -> Sent
     return replace(s, end=nxt.end, text=ctx.doc.text[s.start:nxt.end])
 
 
+def _body_just_before(ctx: Context, text: str, at: int) -> bool:
+    """A body named right before ``at`` (the subject of 'käsittelee', 'behandlar', 'will consider')."""
+    found = cues.finditer(ctx.lang, "body", text[:at])
+    return bool(found) and not text[found[-1].end():at].strip()
+
+
+def _under_next_heading(ctx: Context, sents: list[Sentence], j: int, s: Sentence,
+                        found: list[DateMatch]) -> list[Meeting]:
+    """'Seuraava kokous' / 'Nästa möte' / 'Next meeting' heading a slide or a section: the line that
+    opens with a body and a date under it ('Ohjausryhmä 4/2009: ma 23.11.2009 klo 12.30–15') is that
+    meeting, and an undated line right after it ('Keravan kaupungintalo') its place."""
+    if not s.heading or not cues.search(ctx.lang, "meeting.next", s.heading) or len(found) != 1:
+        return []
+    d = found[0]
+    if d.start - s.start > NEXT_LEAD_CHARS or not event_day(d):
+        return []
+    date = event_day(d)
+    body = body_in(s.text[:d.start - s.start], ctx.lang)
+    if not (body or d.start_time):
+        return []  # 'Protokollet justerat 24.3.2006' under the last heading signs the document
+    place = place_around(ctx, s.text, s.start, d.end - s.start)
+    nxt = sents[j + 1] if j + 1 < len(sents) else None
+    if not place and nxt and nxt.heading == s.heading and not dates_in(ctx.dates, nxt.start, nxt.end) \
+            and len(nxt.text) <= NEXT_LEAD_CHARS * 2:
+        place = place_around(ctx, nxt.text, nxt.start, 0)
+    return [Meeting(date=date, status=status_for(date, ctx), start=d.start_time, end=d.end_time, place=place,
+                    body=body, evidence=evidence(ctx.doc, s.start, s.end, NAME, VERSION, 0.75))]
+
+
 def _moves(ctx: Context, text: str) -> list[re.Match[str]]:
     return sorted(cues.finditer(ctx.lang, "decision.postponed", text)
                   + cues.finditer(ctx.lang, "meeting.moved", text), key=lambda m: m.start())
@@ -102,6 +132,9 @@ def _sentence_meetings(ctx: Context, sents: list[Sentence], i: int, s: Sentence,
     cancels = cues.finditer(ctx.lang, "meeting.cancel", s.text)
     nexts = cues.finditer(ctx.lang, "meeting.next", s.text)
     nouns = cues.finditer(ctx.lang, "meeting.noun", s.text)
+    # 'Järvenpään kaupunginhallitus käsittelee asian 5.10.2009': a body handling a matter on a day meets then
+    nouns = sorted(nouns + [m for m in cues.finditer(ctx.lang, "meeting.handles", s.text)
+                            if _body_just_before(ctx, s.text, m.start())], key=lambda m: m.start())
     if not (cancels or nexts or nouns):
         return []
     moves = _moves(ctx, s.text) if nouns else []

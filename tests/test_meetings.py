@@ -557,3 +557,13 @@ def test_handling_a_matter_without_a_body_is_no_meeting():
     text = "MUISTIO\n\nAika: 3.2.2010\n\nTyöryhmän jäsenet käsittelevät palautteet 12.4.2010 mennessä omissa yksiköissään.\n"
     recs = records_of(text)
     assert "2010-04-12" not in by_date(recs)
+
+
+@pytest.mark.parametrize("text,places", [
+    ("PROTOKOLL\n\nTid: 3.2.2011\n\nNätverket sammanträder 14.4. i Ingå och 9.6.2011 i Karis.\n", {"2011-04-14": "Ingå", "2011-06-09": "Karis"}),
+    ("MINUTES\n\nDate: 3 February 2011\n\nThe next network meetings will be held on 14 April in Lohja and on 9 June 2011 in Vihti.\n", {"2011-04-14": "Lohja", "2011-06-09": "Vihti"}),
+    ("MUISTIO\n\nAika: 3.2.2011\n\nVerkosto kokoontuu Lohjalla 14.4. ja Vihdissä 9.6.2011.\n", {"2011-04-14": "Lohja", "2011-06-09": "Vihti"}),
+])
+def test_each_date_of_a_list_takes_the_place_written_closest_to_it(text, places):
+    meetings = by_date(records_of(text))
+    assert {day: meetings[day].place for day in places} == places

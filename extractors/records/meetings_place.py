@@ -34,13 +34,23 @@ def municipality_named(text: str, start: int, end: int, name: str) -> str:
     return name
 
 
-def municipality_near(text: str, at: int) -> str | None:
-    """The municipality written closest to position ``at`` ('-seminaari Pieksämäellä 17.5.')."""
+def municipality_near(text: str, at: int, dated: list[tuple[int, int]] | None = None) -> str | None:
+    """The municipality written closest to position ``at`` ('-seminaari Pieksämäellä 17.5.'); of a
+    list of dates (``dated``: their spans), one that stands closer to another date is that date's
+    ('14.4. i Ingå och 9.6.2011 i Karis', 'Lohjalla 4.3. ja Vihdissä 5.5.')."""
     found = find_municipalities(text)
     if not found:
         return None
+    if dated and len(dated) > 1:
+        mine = next(((a, b) for a, b in dated if a == at), None)
+        own = [f for f in found if mine and min(dated, key=lambda d: _gap(f, d)) == mine]
+        found = own or found
     start, end, name = min(found, key=lambda f: abs(f[0] - at))
     return municipality_named(text, start, end, name)
+
+
+def _gap(f: tuple[int, int, str], d: tuple[int, int]) -> int:
+    return max(d[0] - f[1], f[0] - d[1], 0)
 
 
 def place_phrase(ctx: Context, text: str, offset: int, at: int) -> str | None:
@@ -92,7 +102,8 @@ def in_place_case(word: str, lang: str) -> bool:
 
 def place_around(ctx: Context, text: str, offset: int, at: int) -> str | None:
     """The place of a meeting dated at ``at`` in ``text``: a municipality, else a named venue."""
-    return municipality_near(text, at) or place_phrase(ctx, text, offset, at)
+    dated = [(d.start - offset, d.end - offset) for d in dates_in(ctx.dates, offset, offset + len(text)) if d.valid]
+    return municipality_near(text, at, dated) or place_phrase(ctx, text, offset, at)
 
 
 def name_before_meeting(ctx: Context, text: str, offset: int, noun: re.Match[str]) -> str | None:

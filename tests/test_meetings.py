@@ -567,3 +567,17 @@ def test_handling_a_matter_without_a_body_is_no_meeting():
 def test_each_date_of_a_list_takes_the_place_written_closest_to_it(text, places):
     meetings = by_date(records_of(text))
     assert {day: meetings[day].place for day in places} == places
+
+
+@pytest.mark.parametrize("sentence,body", [
+    ("The next partner meeting will take place in Riga on 12 May 2010.", "partner meeting"),
+    ("The next planning meeting will be held in Lohja on 12 May 2010.", "planning meeting"),
+])
+def test_an_english_open_compound_names_the_meetings_series(sentence, body):
+    m = by_date(records_of(f"NOTES\n\nDate: 3 February 2010\n\nThe partners discussed the budget and agreed on the plan.\n\n{sentence}\n"))["2010-05-12"]
+    assert m.body == body
+
+
+def test_an_adjective_before_meeting_names_no_series():
+    text = "NOTES\n\nDate: 3 February 2010\n\nThe partners discussed the budget and agreed on the plan.\n\nThe next meeting will take place in Riga on 12 May 2010.\n"
+    assert by_date(records_of(text))["2010-05-12"].body in (None, "") or "next" not in by_date(records_of(text))["2010-05-12"].body

@@ -71,14 +71,26 @@ def series(ctx: Context, nouns: list[re.Match[str]], at: int) -> str | None:
     'verkostotapaaminen'); a bare 'kokous' or 'seminaari' names none."""
     if not nouns:
         return None
-    word = nearest(nouns, at).group(0)
+    m = nearest(nouns, at)
+    word = m.group(0)
     if any(word.casefold().startswith(stem) for stem in _bare_stems(ctx.lang)):
-        return None
+        return open_compound(m, ctx.lang)
     return lemma_phrase(word, ctx.lang)
+
+
+def open_compound(m: re.Match[str], lang: str) -> str | None:
+    """A language that writes compounds apart names a series by the word before the meeting word
+    ('the next partner meeting', 'a network meeting'); Finnish and Swedish write them as one word."""
+    before = m.string[max(0, m.start() - QUALIFIER_CHARS):m.start()]
+    found = [q for q in cues.finditer(lang, "meeting.qualifier", before) if not before[q.end():].strip()]
+    return f"{found[-1].group(0).lower()} {m.group(0).lower()}" if found else None
 
 
 def nearest(matches: list[re.Match[str]], at: int) -> re.Match[str]:
     return min(matches, key=lambda m: abs(m.start() - at))
+
+
+QUALIFIER_CHARS = 30
 
 
 @lru_cache(maxsize=None)

@@ -13,6 +13,7 @@ from .context import Context, body_in, dates_in, event_day
 from .dates import DateMatch
 from .evidence import evidence
 from .lemmas import lemma_phrase
+from .meetings_body import open_compound
 from .meetings_fields import CLOCK, clock_after, deadlines, field_times, header_field
 from .meetings_place import place_around, place_line
 from .normalise import find_municipalities
@@ -191,7 +192,7 @@ def _compound_meeting_name(m: re.Match[str], lang: str) -> str | None:
     word = m.group(0)
     if any(cues.search(lang, f"kind.{k}", word) for k in ("minutes", "agenda")):
         return None  # 'Mötesprotokoll', 'Kokousmuistio' name the document, not the meeting
-    return lemma_phrase(word, lang) if len(word) > 8 else None
+    return lemma_phrase(word, lang) if len(word) > 8 else open_compound(m, lang)
 
 
 def _programme_times(ctx: Context) -> tuple[str | None, str | None]:

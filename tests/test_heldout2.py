@@ -30,7 +30,8 @@ GOLD = HELDOUT / "gold"
 # (see tests/heldout2/README.md). The floor is that minus 0.05, rounded down, so the
 # test catches regressions but not noise. Raise it when extraction improves; never
 # lower it to make a change pass, and never edit the gold to raise the score.
-OVERALL_FLOOR = 0.78
+# Raised after the rules improved (2026-11-22: overall 0.974); the same 0.05 of slack.
+OVERALL_FLOOR = 0.92
 
 needs_scorer = pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(),
                                   reason="shared/eval not beside the repo")

@@ -109,12 +109,23 @@ def run_arkisto(folder: Path, workers: int, workdir: Path, timeout: float, *, ru
         "wall_seconds": round(wall, 2),  # with interpreter start and model loading
         "files_per_second": round(files / summary["seconds"], 2),
         "pages_per_second": round(summary["pages"] / summary["seconds"], 2),
+        # after the first worker is ready: the rate once the NLP model has loaded (a one-off
+        # ~2.5 s that weighs on a short run, not on an archive of thousands of files)
+        "startup_seconds": summary.get("startup_seconds"),
+        "pages_per_second_after_startup": _after_startup(summary),
         "peak_rss_mb_per_worker": summary["worker_peak_rss_mb"],
         "peak_rss_mb": summary["peak_rss_mb"],
         "workers_started": summary["workers_started"],
         "timeouts": summary["timeouts"],
         "by_format": summary["by_format"],
     }
+
+
+def _after_startup(summary: dict[str, Any]) -> float | None:
+    startup = summary.get("startup_seconds")
+    if startup is None or summary["seconds"] <= startup:
+        return None
+    return round(summary["pages"] / (summary["seconds"] - startup), 2)
 
 
 # -- the reading floor -------------------------------------------------------------
@@ -304,6 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     result["targets"] = {
         "pdf_pages_per_second_per_core >= 50": pdf1.get("pages_per_second"),
+        "pdf_pages_per_second_per_core >= 50, after start-up": pdf1.get("pages_per_second_after_startup"),
         "two_workers_over_one >= 1.8": result["ratios"]["two_workers_over_one"],
         "peak_rss_mb_per_worker <= 800": max((r.get("peak_rss_mb", 0) for r in a.values()), default=None),
     }
@@ -318,7 +330,8 @@ def main(argv: list[str] | None = None) -> int:
 def print_report(r: dict[str, Any]) -> None:
     print(f"corpus: {r['corpus']['files']} files {r['corpus']['by_format']}")
     for name, run in r["arkisto"].items():
-        print(f"arkisto {name}: {run['files_per_second']} files/s, {run['pages_per_second']} pages/s, "
+        print(f"arkisto {name}: {run['files_per_second']} files/s, {run['pages_per_second']} pages/s "
+              f"({run.get('pages_per_second_after_startup')} after {run.get('startup_seconds')} s of start-up), "
               f"{run['seconds']} s, peak RSS per worker {run['peak_rss_mb_per_worker']} MB, {run['failed']} failed")
     f = r["reading_floor"]
     print(f"reading floor: {f['files_per_second']} files/s, {f['pages_per_second']} pages/s, {f['seconds']} s")

@@ -80,6 +80,7 @@ class BatchStats:
     worker_peak_rss: list[int] = field(default_factory=list)  # one per worker process, bytes
     parent_peak_rss: int = 0
     slowest: list[tuple[float, str]] = field(default_factory=list)  # (seconds, file), slowest first
+    startup_seconds: float | None = None  # until the first worker was ready (the NLP model loads once)
 
     def timed(self, seconds: float, file: str) -> None:
         """Keep the few slowest files: where a batch's time went."""
@@ -113,6 +114,7 @@ def summary(report: IngestReport) -> dict[str, Any]:
         out.update({
             "workers": s.workers,
             "seconds": round(s.seconds, 3),
+            "startup_seconds": round(s.startup_seconds, 3) if s.startup_seconds is not None else None,
             "pages": s.pages,
             "files_per_second": round(s.processed / s.seconds, 2) if s.seconds else None,
             "pages_per_second": round(s.pages / s.seconds, 2) if s.seconds else None,
@@ -446,6 +448,8 @@ class _Batch:
         kind = message[0]
         if kind == "ready":
             w.ready = True
+            if self.report.stats.startup_seconds is None:
+                self.report.stats.startup_seconds = time.monotonic() - self.started
             w.peak_rss = max(w.peak_rss, message[2])
             self.start_failures = 0
         elif kind == "stage":

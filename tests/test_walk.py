@@ -1,5 +1,4 @@
 """Walking a folder takes documents and passes over code, data and images; named files are always tried."""
-from pathlib import Path
 
 from pipeline.ingest import walk
 

@@ -97,12 +97,12 @@ def _column_values(table: str) -> Callable[[Any], tuple[Any, ...]]:
     names = [f for f, _ in record_columns(table)]
     hints = _hints(RECORD_TYPES[table])
     convert = [k for k, f in enumerate(names) if hints[f] is bool or getattr(hints[f], "__origin__", None) in (list, dict)]
-    get = attrgetter(*names)
+    get = attrgetter(*names)  # every record type has several fields: this gives a tuple
     if not convert:
-        return lambda r: get(r) if len(names) > 1 else (get(r),)
+        return get
 
     def values(r: Any) -> tuple[Any, ...]:
-        row = list(get(r)) if len(names) > 1 else [get(r)]
+        row = list(get(r))
         for k in convert:
             row[k] = _to_column(row[k])
         return tuple(row)

@@ -6,10 +6,11 @@ and hands the rest to worker processes one file at a time over pipes of their ow
 (``pipeline/worker.py``). It alone writes, one document per transaction, so an
 interrupted import (Ctrl-C, ``kill -9``) leaves whole documents only and the same
 command later carries on. Full-text search is brought up to date every few hundred
-documents in bulk (``Archive.index_pending``), far cheaper than per document. A worker that overruns the per-file timeout is killed
-with everything it started and replaced; so is one that crashes, runs out of
-memory, grows past the RSS ceiling or has served its quota of files. Every
-failure lands in the archive's ``errors`` table as (file, stage, reason).
+documents in bulk (``Archive.index_pending``), far cheaper than per document. A
+worker that overruns the per-file timeout is killed with everything it started and
+replaced; so is one that crashes, runs out of memory, grows past the RSS ceiling or
+has served its quota of files. Every failure lands in the archive's ``errors``
+table as (file, stage, reason).
 """
 from __future__ import annotations
 
@@ -532,11 +533,12 @@ class _Batch:
             for t in twins:
                 self._fail(t, "write", reason, result.document.format)
             return
+        counts = {}
         if done != "unchanged":
+            counts = {t: len(getattr(result.records, t)) for t in _record_tables()}
             self.unindexed += 1
             if self.unindexed >= INDEX_EVERY:
                 self._index()
-        counts = {t: len(getattr(result.records, t)) for t in _record_tables()} if done != "unchanged" else {}
         self._finish(FileReport(shown_path(task.path), done, result.document.format, counts), pages)
         for t in twins:
             self._finish(FileReport(shown_path(t.path), self.archive.link_path(task.sha, t.shown, self.run_id),

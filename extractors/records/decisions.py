@@ -7,6 +7,7 @@ from schemas.records import Decision, DecisionType, DocKind, Meeting, MeetingSta
 
 from . import cues
 from .evidence import evidence
+from .kind import mail_header_label
 from .clauses import task_clause
 from .commitment_tables import action_tables, is_deferral, is_empty_cell, task_cells
 from .context import Context, body_in, dates_in, day, deadline_date
@@ -45,7 +46,7 @@ def extract_decisions(ctx: Context, sents: list[Sentence], meetings: list[Meetin
             continue  # a task cell assigns work; a postponement or cancellation in it is decided
         if s.text.rstrip().endswith("?") or agenda_item(s.block) is not None and s.start == s.block.start:
             continue
-        if _procedural(s.text, ctx.lang) or _header_field(s.text, ctx.lang):
+        if _procedural(s.text, ctx.lang) or mail_header_label(s.text, ctx.lang):
             continue
         found = decision_type(s.text, ctx.lang)
         kind = found[0] if found else None
@@ -130,12 +131,6 @@ def _in_decision_column(s: Sentence, lang: str) -> bool:
         return False
     m = cues.search(lang, "table.decision_column", s.column)
     return bool(m and m.start() == 0 and not is_empty_cell(s.text, lang))
-
-
-def _header_field(text: str, lang: str) -> bool:
-    """'Aihe: VS: Kokous 25.3. siirtyy': an e-mail's header field names a message, it decides nothing."""
-    m = cues.search(lang, "kind.email_header", text)
-    return bool(m and m.start() == 0 and text[m.end():].lstrip().startswith(":"))
 
 
 def _procedural(text: str, lang: str) -> bool:

@@ -50,13 +50,17 @@ def classify_kind(doc: Document, lang: str) -> tuple[str, float]:
 def is_email(doc: Document, lang: str) -> bool:
     """A mail export: it opens with a header label ('Lähettäjä:', 'From:', 'Från:') and has several."""
     lines = [line.strip() for line in doc.text.split("\n")[:EMAIL_HEAD_LINES] if line.strip()]
-    labels = []
-    for line in lines:
-        m = cues.search(lang, "kind.email_header", line)
-        if m and m.start() == 0 and line[m.end():m.end() + 1] == ":":
-            labels.append(m.group(0).casefold())
+    labels = [label for line in lines if (label := mail_header_label(line, lang))]
     return bool(lines) and bool(labels) and lines[0].casefold().startswith(labels[0]) \
         and len(set(labels)) >= EMAIL_LABELS
+
+
+def mail_header_label(line: str, lang: str) -> str | None:
+    """'Aihe: …', 'From: …', 'Skickat: …': the mail header label a line opens with, case-folded."""
+    m = cues.search(lang, "kind.email_header", line)
+    if m and m.start() == 0 and line[m.end():].lstrip(" \t").startswith(":"):
+        return m.group(0).casefold()
+    return None
 
 
 def _field_line(line: str, cue_id: str, lang: str) -> bool:

@@ -12,6 +12,7 @@ from . import cues
 from .context import Context, body_in, dates_in, event_day
 from .dates import DateMatch
 from .evidence import evidence
+from .kind import mail_header_label
 from .lemmas import lemma_phrase
 from .meetings_body import open_compound
 from .meetings_fields import CLOCK, clock_after, deadlines, field_times, header_field
@@ -131,7 +132,7 @@ def titled_meeting(ctx: Context) -> tuple[re.Match[str] | None, DateMatch | None
         if not noun and ctx.kind == DocKind.SLIDES:
             noun = cues.search(ctx.lang, "body", line)  # a deck made for 'Steering Committee, 5 June 2014'
         if len(line) > TITLE_CHARS or not noun or cues.search(ctx.lang, "meeting.schedule", line) \
-                or _mail_header(ctx, line) or _sentence(line):
+                or mail_header_label(line, ctx.lang) or _sentence(line):
             continue
         for at2, line2 in lines[i:i + TITLE_LINES]:
             dated = [d for d in dates_in(ctx.dates, at2, at2 + len(line2)) if event_day(d)]
@@ -144,12 +145,6 @@ def titled_meeting(ctx: Context) -> tuple[re.Match[str] | None, DateMatch | None
 def _sentence(line: str) -> bool:
     """'Teemaverstaan seuraava kokous siirretään 1.4.2009.': a sentence of the text, not a title."""
     return line.rstrip().endswith(".") and len(line.split()) >= SENTENCE_WORDS
-
-
-def _mail_header(ctx: Context, line: str) -> bool:
-    """'Aihe: Teemaverstaan kokous 25.3. siirtyy': a mail's subject line is no title."""
-    m = cues.search(ctx.lang, "kind.email_header", line)
-    return bool(m) and m.start() == 0 and line[m.end():m.end() + 1] == ":"
 
 
 def _invitation_event(ctx: Context, sents: list[Sentence]) -> tuple[Sentence, DateMatch] | None:

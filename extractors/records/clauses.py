@@ -198,11 +198,20 @@ def _genitive_only(word: str, lang: str) -> bool:
 def _without_role(words: list[str], lang: str) -> list[str]:
     """'Perhepalvelupäällikkö Ritva Hakala', 'Hallinnoija Järvenpään kaupunki': a capitalised job
     title or role word (by its ending) before a name drops."""
-    endings = tuple(w.lower() for w in _grammar(lang).get("role_word_endings", []))
+    endings = _role_endings(lang)
     if (len(words) >= 3 and endings and words[0].lower().endswith(endings)
             and CAPITALISED.match(words[1]) and words[0].casefold() not in first_names()):
         return words[1:]  # a first name ('Maija Liisa Ek') is no title whatever its ending
     return words
+
+
+@lru_cache(maxsize=None)
+def _role_endings(lang: str) -> tuple[str, ...]:
+    """The job-title endings the attendee lists know (attendance.json) and the role words a
+    task's actor may carry besides (grammar.json: 'hallinnoija', 'representative')."""
+    words = [*(load(lang, "attendance") or {}).get("title_suffixes", []),
+             *_grammar(lang).get("role_word_endings", [])]
+    return tuple(sorted({w.lower() for w in words}))
 
 
 def _without_title(words: list[str]) -> list[str]:

@@ -3,8 +3,8 @@ layout, and pdfplumber-shaped characters for the table search.
 
 Every question to pdfium is a ctypes call, and a page has thousands of characters, so
 each character is asked only for its box and its text object, through prototypes that
-take plain addresses; size, direction and weight belong to the text object and are
-looked up once for it.
+skip ctypes' argument checks; size, direction and weight belong to the text object and
+are looked up once for it.
 """
 from __future__ import annotations
 
@@ -32,22 +32,23 @@ HYPHEN_GLYPHS = {"\u00ad": "-", "\u0002": "-", "\ufffe": "-"}
 _LEFT, _RIGHT, _BOTTOM, _TOP, _SIZE = (itemgetter(k) for k in range(1, 6))
 
 
-def _by_address(function: Any, restype: Any, *argtypes: Any) -> Any:
-    """A pdfium function called with plain addresses: ctypes checks pypdfium2's typed
-    pointer arguments at every call, which doubles the cost of a per-character call."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+def _unchecked(function: Any, restype: Any) -> Any:
+    """``function`` without argument types: ctypes' conversion and checks of each argument
+    (pypdfium2's typed pointers) cost more than pdfium's own work for a character. The
+    callers pass what C receives as it is: the text page as a ``c_void_p``, out-parameters
+    by ``byref`` and the index as an int (a plain int address would be cut to 32 bits)."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
 
 
-_ADDRESS, _INDEX = ctypes.c_void_p, ctypes.c_int
-_char_box = _by_address(pdfium_c.FPDFText_GetCharBox, ctypes.c_int, _ADDRESS, _INDEX, *[_ADDRESS] * 4)
-_loose_box = _by_address(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, _ADDRESS, _INDEX, _ADDRESS)
-_origin = _by_address(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int, _ADDRESS, _INDEX, _ADDRESS, _ADDRESS)
+_char_box = _unchecked(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)
+_loose_box = _unchecked(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_origin = _unchecked(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
 # the text object as a plain address: the characters of one object share a cache entry
-_text_object = _by_address(pdfium_c.FPDFText_GetTextObject, _ADDRESS, _ADDRESS, _INDEX)
+_text_object = _unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 
 
-def _address(handle: Any) -> int:
-    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+def _handle(textpage: pdfium.PdfTextPage) -> ctypes.c_void_p:
+    return ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
 
 
 def text_lines(textpage: pdfium.PdfTextPage, page_top: float, chars: list[Char] | None = None) -> list[Line]:
@@ -75,8 +76,8 @@ def _read_chars(textpage: pdfium.PdfTextPage) -> list[list[Char]]:
     if len(text) != n:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(n))
     left, right, bottom, top = box = [ctypes.c_double() for _ in range(4)]
-    at = _address(raw)
-    at_left, at_right, at_bottom, at_top = (ctypes.addressof(v) for v in box)
+    at = _handle(textpage)
+    at_left, at_right, at_bottom, at_top = (ctypes.byref(v) for v in box)
     styles: dict[int, tuple[float, Turn]] = {}
     lines: list[list[Char]] = []
     current: list[Char] = []
@@ -117,9 +118,9 @@ def _read_chars(textpage: pdfium.PdfTextPage) -> list[list[Char]]:
     return lines
 
 
-def _baseline(textpage: int, index: int) -> float:
+def _baseline(textpage: ctypes.c_void_p, index: int) -> float:
     x, y = ctypes.c_double(), ctypes.c_double()
-    _origin(textpage, index, ctypes.addressof(x), ctypes.addressof(y))
+    _origin(textpage, index, ctypes.byref(x), ctypes.byref(y))
     return y.value
 
 
@@ -185,7 +186,7 @@ def table_chars(textpage: pdfium.PdfTextPage, chars: list[Char], view: Matrix) -
     out: list[dict[str, Any]] = []
     rect = pdfium_c.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
-    at, rect_at, x_at, y_at = _address(textpage.raw), ctypes.addressof(rect), ctypes.addressof(x), ctypes.addressof(y)
+    at, rect_at, x_at, y_at = _handle(textpage), ctypes.byref(rect), ctypes.byref(x), ctypes.byref(y)
     upright: dict[Turn, bool] = {}
     a, b, c, d, e, f = view
     for ch, _, _, _, _, size, index, turn, obj in chars:

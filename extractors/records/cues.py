@@ -7,12 +7,34 @@ spaces match any white space, and ``...`` up to four words. Ids are shared acros
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from re._casefix import _EXTRA_CASES
 
 from extractors.lang import load
 
 
 GAP = r"(?:\S+\s+){0,4}?\S*?"
+
+
+def _fold_fixes() -> dict[int, int | None]:
+    """Letters ``re.I`` equates but ``str.lower`` keeps apart ('ſ'/'s', 'ı'/'i', 'ς'/'σ' …), each
+    to one of its group; and the dot of 'İ', which ``re.I`` lowers to 'i' but ``str.lower`` to 'i̇'."""
+    fixes: dict[int, int | None] = {0x307: None}
+    for key, others in _EXTRA_CASES.items():
+        group = (key, *others)
+        fixes.update((member, min(group)) for member in group if member != min(group))
+    return fixes
+
+
+_FOLD_FIX = _fold_fixes()
+_NEEDS_FIX = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD_FIX) + "]")
+
+
+@dataclass(frozen=True)
+class _Cue:
+    pattern: re.Pattern[str]
+    needles: tuple[str, ...] | None  # folded literals: every match holds one (None: no filter)
 
 
 def _word_regex(word: str) -> str:
@@ -28,14 +50,44 @@ def _word_regex(word: str) -> str:
     return body
 
 
+@lru_cache(maxsize=256)
+def _fold(text: str) -> str:
+    """``text`` lower-cased so that a substring ``re.I`` matches is a substring here too."""
+    folded = text.lower()
+    if not folded.isascii() and _NEEDS_FIX.search(folded):
+        folded = folded.translate(_FOLD_FIX)
+    return folded
+
+
+def _needles(words: list[str]) -> tuple[str, ...] | None:
+    """The longest literal of each word, folded, without those that hold a shorter one."""
+    literals = set()
+    for word in words:
+        parts = [part for part in word.strip("*").split() if part != "..."]
+        if not parts:
+            return None
+        literals.add(_fold(max(parts, key=len)))
+    kept: list[str] = []
+    for literal in sorted(literals, key=len):
+        if not any(k in literal for k in kept):
+            kept.append(literal)
+    return tuple(kept)
+
+
 @lru_cache(maxsize=None)
-def cue(lang: str, cue_id: str) -> re.Pattern[str] | None:
-    """The compiled pattern for ``cue_id`` in ``lang`` (None if the language lacks it)."""
+def _cue(lang: str, cue_id: str) -> _Cue | None:
     words = [w for entry in load(lang, "cues") if entry["id"] == cue_id for w in entry["words"]]
     if not words:
         return None
     words.sort(key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(_word_regex(w) for w in words) + r")(?!\w)", re.I)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(_word_regex(w) for w in words) + r")(?!\w)", re.I)
+    return _Cue(pattern, _needles(words))
+
+
+def cue(lang: str, cue_id: str) -> re.Pattern[str] | None:
+    """The compiled pattern for ``cue_id`` in ``lang`` (None if the language lacks it)."""
+    compiled = _cue(lang, cue_id)
+    return compiled.pattern if compiled else None
 
 
 @lru_cache(maxsize=None)
@@ -48,11 +100,23 @@ def cue_ids(lang: str, prefix: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def _possible(compiled: _Cue, text: str) -> bool:
+    # Most calls find nothing; a substring test on the folded text is far cheaper than the regex.
+    if compiled.needles is None:
+        return True
+    folded = _fold(text)
+    return any(needle in folded for needle in compiled.needles)
+
+
 def search(lang: str, cue_id: str, text: str) -> re.Match[str] | None:
-    pattern = cue(lang, cue_id)
-    return pattern.search(text) if pattern else None
+    compiled = _cue(lang, cue_id)
+    if compiled is None or not _possible(compiled, text):
+        return None
+    return compiled.pattern.search(text)
 
 
 def finditer(lang: str, cue_id: str, text: str) -> list[re.Match[str]]:
-    pattern = cue(lang, cue_id)
-    return list(pattern.finditer(text)) if pattern else []
+    compiled = _cue(lang, cue_id)
+    if compiled is None or not _possible(compiled, text):
+        return []
+    return list(compiled.pattern.finditer(text))

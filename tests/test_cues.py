@@ -1,0 +1,55 @@
+"""cues.search/finditer skip the regex when no cue literal occurs; that shortcut must never change a result."""
+import re
+from pathlib import Path
+
+import pytest
+
+from extractors.formats import read_document
+from extractors.lang import LANGUAGES, load
+from extractors.records import cues
+
+SEEDS = Path("/work/shared/seeds")
+TEXTS = [*sorted(SEEDS.glob("*.txt")), *sorted(Path("tests").glob("heldout*/docs/*.txt")),
+         *sorted(Path("tests").glob("heldout*/docs/*.md"))]
+# Letters re.I equates with ASCII ones though str.lower() does not: long s, dotless i, Kelvin sign, dotted I
+ODD_CASE = str.maketrans({"s": "ſ", "i": "ı", "k": "\u212a", "I": "İ"})
+
+
+def _ids(lang: str) -> list[str]:
+    return list(dict.fromkeys(entry["id"] for entry in load(lang, "cues")))
+
+
+def _spans(matches) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+def test_fold_equates_every_letter_re_ignorecase_equates():
+    letters = {c for lang in LANGUAGES for e in load(lang, "cues") for w in e["words"] for c in w}
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for letter in letters:
+        for match in re.finditer(re.escape(letter), everything, re.I):
+            assert cues._fold(match.group()) == cues._fold(letter), (letter, match.group())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_shortcut_agrees_with_the_pattern_on_real_lines(lang):
+    lines = [line for path in TEXTS for line in read_document(path).text.splitlines() if line.strip()]
+    assert len(lines) > 500
+    for cue_id in _ids(lang):
+        pattern = cues.cue(lang, cue_id)
+        for line in lines:
+            assert _spans(cues.finditer(lang, cue_id, line)) == _spans(pattern.finditer(line)), (cue_id, line)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_shortcut_finds_cue_words_in_any_case(lang):
+    for entry in load(lang, "cues"):
+        pattern = cues.cue(lang, entry["id"])
+        for word in entry["words"]:
+            plain = word.strip("*").replace("...", "ja")
+            for text in (plain, plain.upper(), plain.title(), plain.translate(ODD_CASE),
+                         plain.upper().translate(ODD_CASE), f"({plain.upper()}:)"):
+                expected = pattern.search(text)
+                found = cues.search(lang, entry["id"], text)
+                assert (found and found.span()) == (expected and expected.span()), (entry["id"], text)
+                assert expected or "..." in word, (entry["id"], text)

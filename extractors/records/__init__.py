@@ -10,7 +10,9 @@ from . import attendees, commitments, contacts, dates, decisions, kind, language
 from .context import Context
 from .document_date import document_date
 from .sentences import sentences
-from .verbs import prime_sentences
+from .clauses import model_windows
+from .verbs import model_sentences
+from extractors.nlp import prime
 
 
 def extract_records(doc: Document) -> Records:
@@ -29,7 +31,9 @@ def extract_records(doc: Document) -> Records:
     records.dates = dates.to_mentions(doc, found)
 
     sents = sentences(doc, rules_lang)
-    prime_sentences([s.text for s in sents], rules_lang)
+    # the model's questions about this document's sentences, asked in one batch
+    texts = [s.text for s in sents]
+    prime(model_sentences(texts, rules_lang) + [w for t in texts for w in model_windows(t, rules_lang)], rules_lang)
     ctx = Context(doc, rules_lang, info.date, info.kind, found)
     records.meetings, own = meetings.extract_meetings(ctx, sents)
     records.attendees = attendees.extract_attendees(doc, rules_lang)

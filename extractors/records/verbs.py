@@ -1,11 +1,15 @@
-"""Forward-looking verbs: a language's planned-action verb form (data-driven), confirmed by the model."""
+"""Verb questions the rules ask: planned-action forms (data-driven candidates), finite and
+present-tense verbs. The lexicon answers where a word's readings agree; the model, which reads
+the context, where they do not."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from extractors.lang import load
-from extractors.nlp import analyse, has_model, load_nlp, prime
+from extractors.lexicon import WORD, Reading, has_lexicon, readings, verdict
+from extractors.nlp import analyse, has_model, load_nlp
 
 
 @lru_cache(maxsize=None)
@@ -14,11 +18,17 @@ def _suffix_re(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w){suffix}(?!\w)", re.I) if suffix else None
 
 
-def prime_sentences(texts: list[str], lang: str) -> None:
-    """Analyse, in one batch, the sentences the verb tests will ask about (those with a candidate)."""
+def model_sentences(texts: list[str], lang: str) -> list[str]:
+    """The texts whose planned-action candidates the lexicon cannot settle (the model will read them)."""
     pattern = _suffix_re(lang)
-    if pattern:
-        prime([t for t in texts if pattern.search(t)], lang)
+    if not pattern or not has_model(load_nlp(lang)):
+        return []
+    want = load(lang, "grammar")["forward_verb_morph"]
+    return [t for t in texts if any(_settled(m.group(0), lang, want) is None for m in pattern.finditer(t))]
+
+
+def _settled(word: str, lang: str, want: Mapping[str, str]) -> bool | None:
+    return verdict(word, lang, lambda r: r.has(want))
 
 
 def forward_verbs(text: str, lang: str) -> list[re.Match[str]]:
@@ -33,9 +43,11 @@ def forward_verbs(text: str, lang: str) -> list[re.Match[str]]:
     if not has_model(nlp):
         return candidates
     want = load(lang, "grammar")["forward_verb_morph"]
-    confirmed = {t.idx for t in analyse(text, lang)
-                 if all(t.morph.get(k) == [v] for k, v in want.items())}
-    return [m for m in candidates if m.start() in confirmed]
+    settled = [_settled(m.group(0), lang, want) for m in candidates]
+    if None in settled:  # an illative noun or a passive verb ('toimintaan'): the context decides
+        confirmed = {t.idx for t in analyse(text, lang) if all(t.morph.get(k) == [v] for k, v in want.items())}
+        settled = [m.start() in confirmed if known is None else known for m, known in zip(candidates, settled)]
+    return [m for m, yes in zip(candidates, settled) if yes]
 
 
 def present_active_verbs(text: str, lang: str) -> list[str]:
@@ -44,6 +56,10 @@ def present_active_verbs(text: str, lang: str) -> list[str]:
     want = (load(lang, "grammar") or {}).get("present_active_morph")
     if not want or not has_model(nlp):
         return []
+    test = lambda r: r.pos in ("VERB", "AUX") and r.lemma != "olla" and r.has(want)  # noqa: E731
+    known = _words_settled(text, lang, test)
+    if known is not None:
+        return known
     return [t.text for t in analyse(text, lang) if t.pos_ in ("VERB", "AUX") and t.lemma_ not in ("olla",)
             and all(t.morph.get(k) == [v] for k, v in want.items())]
 
@@ -53,7 +69,26 @@ def has_finite_verb(text: str, lang: str) -> bool:
     nlp = load_nlp(lang)
     if not has_model(nlp):
         return False
+    known = _words_settled(text, lang, Reading.finite.fget)
+    if known is not None:
+        return bool(known)
     return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in analyse(text, lang))
+
+
+def _words_settled(text: str, lang: str, test: Callable[[Reading], bool]) -> list[str] | None:
+    """The words of ``text`` that pass ``test`` when the lexicon settles every word (a capitalised
+    word it does not know is a name, and passes no verb test); None when the model must decide."""
+    if not has_lexicon(lang):
+        return None
+    found = []
+    for m in WORD.finditer(text):
+        word = m.group(0)
+        known = verdict(word, lang, test)
+        if known is None and not (word[:1].isupper() and readings(word, lang) is None):
+            return None
+        if known:
+            found.append(word)
+    return found
 
 
 @lru_cache(maxsize=4096)

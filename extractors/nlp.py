@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import NumpyOps, set_current_ops
+from threadpoolctl import threadpool_limits
 
 MODELS = {"fi": "spacy_fi_experimental_web_md"}
 # Rules read structure; the model is asked only for morphology and lemmas. Its parser and
@@ -27,8 +28,10 @@ def load_nlp(lang: str = "fi") -> Language:
     if name:
         try:
             # numpy's BLAS for the matrix products: thinc's default (blis) ran the model's
-            # small per-sentence products 3-4x slower on our machines
+            # small per-sentence products 3-4x slower on our machines; and one BLAS thread, as
+            # a batch runs one worker per core (two threads waiting on a busy core were 4x slower)
             set_current_ops(NumpyOps(use_blis=False))
+            threadpool_limits(1, user_api="blas")
             return spacy.load(name, exclude=UNUSED_COMPONENTS)
         except Exception as e:  # missing package, missing libvoikko: fall back to rules only
             print(f"arkisto: {name} unavailable ({type(e).__name__}: {e}); "
@@ -49,7 +52,8 @@ _analysed: OrderedDict[tuple[str, str], Doc] = OrderedDict()
 
 
 def analyse(text: str, lang: str = "fi") -> Doc:
-    """The model's analysis of ``text``, cached: several extractors ask about the same sentence."""
+    """The model's analysis of ``text``, cached: several extractors ask about the same sentence
+    of a document (``forget`` empties the cache between documents)."""
     key = (lang, text)
     if key not in _analysed:
         _remember(key, load_nlp(lang)(text))
@@ -63,6 +67,12 @@ def prime(texts: list[str], lang: str = "fi") -> None:
     if todo and has_model(nlp):
         for text, doc in zip(todo, nlp.pipe(todo, batch_size=64)):
             _remember((lang, text), doc)
+
+
+def forget() -> None:
+    """Drop the analyses of the last document: nothing of one document's reading carries over
+    to the next (and a batch of near-identical files is not measured on a warm cache)."""
+    _analysed.clear()
 
 
 def _remember(key: tuple[str, str], doc: Doc) -> None:

@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from extractors.nlp import forget, prime
 from schemas.document import Document
 from schemas.records import Records
 
 from . import attendees, commitments, contacts, dates, decisions, kind, language, meetings, tables
+from .clauses import model_windows
 from .context import Context
 from .document_date import document_date
 from .sentences import sentences
-from .clauses import model_windows
 from .verbs import model_sentences
-from extractors.nlp import prime
 
 
 def extract_records(doc: Document) -> Records:
@@ -33,6 +33,7 @@ def extract_records(doc: Document) -> Records:
     sents = sentences(doc, rules_lang)
     # the model's questions about this document's sentences, asked in one batch
     texts = [s.text for s in sents]
+    forget()
     prime(model_sentences(texts, rules_lang) + [w for t in texts for w in model_windows(t, rules_lang)], rules_lang)
     ctx = Context(doc, rules_lang, info.date, info.kind, found)
     records.meetings, own = meetings.extract_meetings(ctx, sents)

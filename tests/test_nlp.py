@@ -1,0 +1,23 @@
+"""The model as arkisto loads it, without the vocabulary's lookup tables, tags exactly as the
+model loaded with them: the tables (word probabilities) are read by nothing."""
+from pathlib import Path
+
+import pytest
+import spacy
+
+from extractors import nlp
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not nlp.has_model(nlp.load_nlp("fi")), reason="the Finnish model is not installed")
+def test_the_model_without_lookups_tags_as_with_them():
+    trimmed = nlp.load_nlp("fi")
+    whole = spacy.load(nlp.MODELS["fi"], exclude=nlp.UNUSED_COMPONENTS)
+    assert whole.vocab.lookups.tables and not trimmed.vocab.lookups.tables
+    texts = [p.read_text(encoding="utf-8")[:3000] for p in sorted(SEEDS.glob("*.txt"))]
+    assert texts
+    for a, b in zip(trimmed.pipe(texts), whole.pipe(texts)):
+        assert [(t.text, t.pos_, str(t.morph), t.lemma_, t.norm_) for t in a] == \
+            [(t.text, t.pos_, str(t.morph), t.lemma_, t.norm_) for t in b]
+        assert (a.tensor == b.tensor).all()

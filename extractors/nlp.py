@@ -31,8 +31,9 @@ def load_nlp(lang: str = "fi") -> Language:
     if name:
         try:
             # numpy's BLAS for the matrix products: thinc's default (blis) ran the model's
-            # small per-sentence products 3-4x slower on our machines; and one BLAS thread, as
-            # a batch runs one worker per core (two threads waiting on a busy core were 4x slower)
+            # small per-sentence products 3-4x slower on our machines; and one BLAS thread
+            # (batch workers get it from their environment, `arkisto extract` and the API
+            # here): two threads waiting on a busy core made them 4x slower
             set_current_ops(NumpyOps(use_blis=False))
             threadpool_limits(1, user_api="blas")
             return spacy.load(name, exclude=UNUSED_COMPONENTS + UNUSED_VOCAB_FIELDS)

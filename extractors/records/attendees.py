@@ -21,7 +21,7 @@ from schemas.records import Attendee, AttendeeStatus, Role
 
 from .attendees_cues import cues
 from .attendees_flat import align_roles
-from .attendees_prose import elected_officers, prose_roles
+from .attendees_prose import elected_officers, prose_blocks, prose_roles
 from .attendees_rows import State, cells_of_line, heading, row_entries
 from .attendees_sentences import attendance_sentences
 from .attendees_speakers import programme_speakers, prose_speakers, speaker_context, top_speakers
@@ -65,13 +65,14 @@ def extract_attendees(doc: Document, lang: str) -> list[Attendee]:
             continue
         for line in piece_lines(Piece(block.text, block.start)):
             entries.extend(row_entries(cells_of_line(line), st, c))
-    listed, writers = attendance_sentences(doc, c)
+    prose = prose_blocks(doc, c)
+    listed, writers = attendance_sentences(doc, prose, c)
     entries += listed
-    officers = elected_officers(doc, c) + writers
+    officers = elected_officers(doc, prose, c) + writers
     if not entries:
         # No attendance list: speakers of seminar or slide material, the meeting's officers.
         if speaker_context(doc, c):
-            entries = top_speakers(doc, c) + programme_speakers(doc, c) + prose_speakers(doc, c)
+            entries = top_speakers(doc, c) + programme_speakers(doc, c) + prose_speakers(doc, prose, c)
         entries += officers
     else:
         _officer_roles(entries, officers)

@@ -4,11 +4,13 @@ Prose names many people; here it settles the role of a listed person ('puheenjoh
 X', 'X toimi sihteerinä') and adds the meeting officers chosen in the minutes
 ('Kokouksen puheenjohtajaksi valittiin X', 'Mötet beslutar att välja X till
 mötesordförande', 'X was elected chair of the meeting'). Speakers are in
-``attendees_speakers``, attendance sentences in ``attendees_sentences``.
+``attendees_speakers``, attendance sentences in ``attendees_sentences``; ``prose_blocks``
+cuts the running text into sentences once for all three.
 """
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from schemas.document import BlockKind, Document
 from schemas.records import Role
@@ -103,6 +105,20 @@ def sentences(piece: Piece, c: Cues) -> list[list[Tok]]:
     return [s for s in out if s]
 
 
+class Sentence(NamedTuple):
+    toks: list[Tok]
+    words: list[str]  # ``words_of(toks)``
+
+
+def prose_blocks(doc: Document, c: Cues) -> list[list[Sentence]]:
+    """The sentences of each block that is not a table, cut once for every prose reader."""
+    out = []
+    for block in doc.blocks:
+        if block.kind != BlockKind.TABLE:
+            out.append([Sentence(toks, words_of(toks)) for toks in sentences(Piece(block.text, block.start), c)])
+    return out
+
+
 def names_in(toks: list[Tok], c: Cues, loose: bool = False) -> list[tuple[int, int]]:
     """Token spans [i, j) of person names: two to four name words, a known first name first
     or a title before (``loose``: or plain capitalised words inside the sentence); a
@@ -145,7 +161,7 @@ def words_of(toks: list[Tok]) -> list[str]:
 # meeting officers elected in the minutes
 
 
-def elected_officers(doc: Document, c: Cues) -> list[Entry]:
+def elected_officers(doc: Document, prose: list[list[Sentence]], c: Cues) -> list[Entry]:
     """Chairs and secretaries the meeting chose: 'Kokouksen sihteeriksi valittiin X'.
 
     A role counts when it is the meeting's (a meeting word in or before it, 'of the
@@ -158,12 +174,9 @@ def elected_officers(doc: Document, c: Cues) -> list[Entry]:
     found: list[Entry] = []
     carry = 0
     filled: set[str] = set()  # a meeting has one chair and one secretary
-    for block in doc.blocks:
-        if block.kind == BlockKind.TABLE:
-            continue
+    for block_sentences in prose:
         carry -= 1
-        for toks in sentences(Piece(block.text, block.start), c):
-            words = words_of(toks)
+        for toks, words in block_sentences:
             if not any(w in c.officer_verbs for w in words):
                 continue
             hits = _officer_roles(toks, words, c)

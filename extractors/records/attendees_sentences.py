@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from schemas.document import BlockKind, Document
+from schemas.document import Document
 from schemas.records import Role
 
 from .attendees_cues import Cues, cues, find_roles, is_job_title, is_name_title
 from .attendees_names import parse_name
-from .attendees_prose import sentences, words_of
+from .attendees_prose import Sentence, words_of
 from .attendees_text import Entry, Piece, Tok, add_attribute, set_role, split_top
 from .normalise import normalise_place
 
@@ -30,24 +30,21 @@ COMMA = re.compile(r"\s*[,;]\s*")
 MAX_ITEM_TOKENS = 9  # a list item is a title, a name and brackets, not a clause
 
 
-def attendance_sentences(doc: Document, c: Cues) -> tuple[list[Entry], list[Entry]]:
+def attendance_sentences(doc: Document, prose: list[list[Sentence]],
+                         c: Cues) -> tuple[list[Entry], list[Entry]]:
     """People in sentences that say who was present, absent or a guest; and the memo's writers."""
     listed: list[Entry] = []
     writers: list[Entry] = []
     firsts, lasts, scribe_words = _first_words()
-    for block in doc.blocks:
-        if block.kind == BlockKind.TABLE:
-            continue
-        sents = sentences(Piece(block.text, block.start), c)
-        for i, toks in enumerate(sents):
-            words = words_of(toks)
+    for sents in prose:
+        for i, (toks, words) in enumerate(sents):
             if words[0] in firsts or words[-1] in lasts:
                 span, kind = _list_span(toks, words, c)
                 if span:
                     listed.extend(_people(span, kind, doc.text, c))
             if not scribe_words.isdisjoint(words):
                 if toks[-1].text.endswith(":") and i + 1 < len(sents):
-                    toks = toks + sents[i + 1]  # 'Vid pennan: Maria Sjöberg', 'Minutes taken by: X'
+                    toks = toks + sents[i + 1].toks  # 'Vid pennan: Maria Sjöberg', 'Minutes taken by: X'
                     words = words_of(toks)
                 writers.extend(_scribes(toks, words, doc.text, c))
     return listed, writers

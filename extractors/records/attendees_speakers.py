@@ -14,7 +14,7 @@ from schemas.document import BlockKind, Document
 from schemas.records import Role
 
 from .attendees_cues import Cues, is_job_title, is_name_title
-from .attendees_prose import name_piece, names_in, sentences, words_of
+from .attendees_prose import Sentence, name_piece, names_in
 from .attendees_names import parse_name
 from .attendees_lines import attribute_like
 from .attendees_text import Entry, Piece, Tok, add_attribute, bare_word, is_name_word, piece_lines
@@ -131,7 +131,7 @@ def _speaker_entry(name: Piece, title_line: str, c: Cues) -> Entry | None:
     return e
 
 
-def prose_speakers(doc: Document, c: Cues) -> list[Entry]:
+def prose_speakers(doc: Document, prose: list[list[Sentence]], c: Cues) -> list[Entry]:
     """Speakers of seminar or slide material named in running text.
 
     'Professori X (Stakes / THL) käsitteli ...' and 'Dr Y (University of Leeds) spoke
@@ -142,11 +142,8 @@ def prose_speakers(doc: Document, c: Cues) -> list[Entry]:
     found: list[Entry] = []
     if not speaker_context(doc, c, blocks=TITLE_BLOCKS):
         return []
-    for block in doc.blocks:
-        if block.kind == BlockKind.TABLE:
-            continue
-        for toks in sentences(Piece(block.text, block.start), c):
-            words = words_of(toks)
+    for block_sentences in prose:
+        for toks, words in block_sentences:
             for i, j in names_in(toks, c):
                 if (e := _speaker_in(toks, words, i, j, doc.text, c)) is not None:
                     found.append(e)

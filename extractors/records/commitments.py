@@ -8,6 +8,7 @@ due columns give actors and dates.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractors.lang import load
 from schemas.records import Commitment, Decision, DecisionType, DocKind, Meeting
@@ -198,14 +199,22 @@ def _without_decision_cues(text: str, lang: str) -> str:
 
 def _people_in(text: str, people: list[str]) -> list[str]:
     """Attendees named in ``text`` by full name, or by a first name only one attendee has."""
-    found = [p for p in people if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text)]
-    first_names: dict[str, list[str]] = {}
-    for p in people:
-        first_names.setdefault(p.split()[0], []).append(p)
-    for first, owners in first_names.items():
-        if len(owners) == 1 and owners[0] not in found and re.search(rf"(?<!\w){re.escape(first)}(?!\w)", text):
-            found.append(owners[0])
+    full, first = _name_patterns(tuple(people))
+    found = [p for p, pattern in full if pattern.search(text)]
+    found += [p for p, pattern in first if p not in found and pattern.search(text)]
     return found
+
+
+@lru_cache(maxsize=64)
+def _name_patterns(people: tuple[str, ...]) -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Pattern[str]]]]:
+    """Each attendee's full name, and the first names only one attendee has, as whole-word
+    patterns (compiled once per document's attendee list: they are tried on every sentence)."""
+    word = lambda w: re.compile(rf"(?<!\w){re.escape(w)}(?!\w)")  # noqa: E731
+    owners: dict[str, list[str]] = {}
+    for p in people:
+        owners.setdefault(p.split()[0], []).append(p)
+    return ([(p, word(p)) for p in people],
+            [(names[0], word(first)) for first, names in owners.items() if len(names) == 1])
 
 
 def _resolve(actor: str, people: list[str]) -> str:

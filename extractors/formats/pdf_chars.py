@@ -45,6 +45,11 @@ _loose_box = _unchecked(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 _origin = _unchecked(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
 # the text object as a plain address: the characters of one object share a cache entry
 _text_object = _unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_font_size = _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_matrix = _unchecked(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
+_font = _unchecked(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
+_font_weight = _unchecked(pdfium_c.FPDFText_GetFontWeight, ctypes.c_int)
+_font_info = _unchecked(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
 
 
 def _handle(textpage: pdfium.PdfTextPage) -> ctypes.c_void_p:
@@ -57,8 +62,9 @@ def text_lines(textpage: pdfium.PdfTextPage, page_top: float, chars: list[Char] 
     bold: dict[int, bool] = {}
     lines = []
     groups = _read_chars(textpage)
+    at = _handle(textpage)
     for group in groups:
-        line = _make_line(textpage.raw, group, page_top, bold)
+        line = _make_line(at, group, page_top, bold)
         if line:
             lines.append(line)
     if chars is not None:
@@ -71,10 +77,9 @@ def _read_chars(textpage: pdfium.PdfTextPage) -> list[list[Char]]:
     n = textpage.count_chars()
     if n <= 0:
         return []
-    raw = textpage.raw
     text = textpage.get_text_range()
     if len(text) != n:
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(n))
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(n))
     left, right, bottom, top = box = [ctypes.c_double() for _ in range(4)]
     at = _handle(textpage)
     at_left, at_right, at_bottom, at_top = (ctypes.byref(v) for v in box)
@@ -90,29 +95,29 @@ def _read_chars(textpage: pdfium.PdfTextPage) -> list[list[Char]]:
                 current, base_at = [], None
             continue
         if ch.isspace():
-            record = [ch, 0.0, 0.0, 0.0, 0.0, 0.0, i, UPRIGHT, None]
-        else:
-            _char_box(at, i, at_left, at_right, at_bottom, at_top)
-            obj = _text_object(at, i)
-            style = styles.get(obj) if obj else None
-            if style is None:
-                style = _style(raw, i)
-                if obj:
-                    styles[obj] = style
-            size, x = style[0], left.value
-            if ch not in SPACING_MARKS:
-                # pdfium joins a line ending in a hyphen with the next one: split them again
-                # where the text goes back left and the baseline drops (not at a superscript,
-                # nor in rotated text, whose baseline runs up the page)
+            current.append([ch, 0.0, 0.0, 0.0, 0.0, 0.0, i, UPRIGHT, None])
+            continue
+        _char_box(at, i, at_left, at_right, at_bottom, at_top)
+        obj = _text_object(at, i)
+        style = styles.get(obj) if obj else None
+        if style is None:
+            style = _style(at, i)
+            if obj:
+                styles[obj] = style
+        size, x = style[0], left.value
+        if ch not in SPACING_MARKS:
+            # pdfium joins a line ending in a hyphen with the next one: split them again
+            # where the text goes back left (x < left_before first: it is rare and cheap)
+            # and the baseline drops (not at a superscript, nor in rotated text, whose
+            # baseline runs up the page)
+            if base_at is not None and x < left_before and current:
                 em = size if size > size_before else size_before
                 em = em if em > 1.0 else 1.0
-                if (base_at is not None and current and x < left_before - 0.5 * em
-                        and abs(_baseline(at, i) - _baseline(at, base_at)) > 0.6 * em):
+                if x < left_before - 0.5 * em and abs(_baseline(at, i) - _baseline(at, base_at)) > 0.6 * em:
                     lines.append(current)
                     current = []
-                base_at, size_before, left_before = i, size, x
-            record = [ch, x, right.value, bottom.value, top.value, size, i, style[1], obj]
-        current.append(record)
+            base_at, size_before, left_before = i, size, x
+        current.append([ch, x, right.value, bottom.value, top.value, size, i, style[1], obj])
     if current:
         lines.append(current)
     return lines
@@ -124,18 +129,18 @@ def _baseline(textpage: ctypes.c_void_p, index: int) -> float:
     return y.value
 
 
-def _style(raw: Any, index: int) -> tuple[float, Turn]:
+def _style(textpage: ctypes.c_void_p, index: int) -> tuple[float, Turn]:
     """The size a reader sees: pdfium's font size times the text matrix scale (Quartz and
     others set the font at 1 pt and scale it with the matrix); and the matrix's turn."""
-    size = pdfium_c.FPDFText_GetFontSize(raw, index) or 0.0
+    size = _font_size(textpage, index) or 0.0
     m = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFText_GetMatrix(raw, index, m):
+    if not _matrix(textpage, index, ctypes.byref(m)):
         return size, UPRIGHT
     scale = abs(m.a * m.d - m.b * m.c) ** 0.5
     return (size * scale if scale > 0 else size), (m.a, m.b, m.c, m.d)
 
 
-def _make_line(raw: Any, chars: list[Char], page_top: float, bold: dict[int, bool]) -> Line | None:
+def _make_line(textpage: ctypes.c_void_p, chars: list[Char], page_top: float, bold: dict[int, bool]) -> Line | None:
     text = "".join([c[0] for c in chars])
     if not SPACING_MARKS.keys().isdisjoint(text):
         attach_marks(chars)
@@ -148,29 +153,32 @@ def _make_line(raw: Any, chars: list[Char], page_top: float, bold: dict[int, boo
         return None
     sizes = sorted(map(_SIZE, visible))
     size = sizes[len(sizes) // 2] or 10.0
-    gaps = sum(1 for a, b in zip(visible, visible[1:]) if b[1] - a[2] > 1.5 * size)
+    wide = 1.5 * size
+    gaps = sum(1 for a, b in zip(visible, visible[1:]) if b[1] - a[2] > wide)
     return Line(
         text=text, x0=min(map(_LEFT, visible)), x1=max(map(_RIGHT, visible)),
         top=page_top - max(map(_TOP, visible)), bottom=page_top - min(map(_BOTTOM, visible)),
         size=round(size, 1), wide_gaps=gaps,
-        bold=sum(_is_bold(raw, visible[k], bold) for k in (0, len(visible) // 2, -1)) >= 2,
+        bold=sum(_is_bold(textpage, visible[k], bold) for k in (0, len(visible) // 2, -1)) >= 2,
     )
 
 
-def _is_bold(raw: Any, char: Char, cache: dict[int, bool]) -> bool:
-    """Is the character's font bold, by weight or by name (cached per text object)?"""
-    found = cache.get(char[8]) if char[8] else None
+def _is_bold(textpage: ctypes.c_void_p, char: Char, cache: dict[int, bool]) -> bool:
+    """Is the character's font bold, by weight or by name? Both belong to the font, so the
+    answer is cached per font (text objects are often single words sharing a few fonts)."""
+    font = _font(ctypes.c_void_p(char[8])) if char[8] else None
+    found = cache.get(font) if font else None
     if found is None:
-        if pdfium_c.FPDFText_GetFontWeight(raw, char[6]) >= 600:
+        if _font_weight(textpage, char[6]) >= 600:
             found = True
         else:
             buf = ctypes.create_string_buffer(128)
             flags = ctypes.c_int()
-            pdfium_c.FPDFText_GetFontInfo(raw, char[6], buf, 128, ctypes.byref(flags))
+            _font_info(textpage, char[6], buf, ctypes.c_ulong(128), ctypes.byref(flags))
             name = buf.value.decode("latin-1", "replace").lower()
             found = any(w in name for w in BOLD_NAMES)
-        if char[8]:
-            cache[char[8]] = found
+        if font:
+            cache[font] = found
     return found
 
 
@@ -188,28 +196,32 @@ def table_chars(textpage: pdfium.PdfTextPage, chars: list[Char], view: Matrix) -
     x, y = ctypes.c_double(), ctypes.c_double()
     at, rect_at, x_at, y_at = _handle(textpage), ctypes.byref(rect), ctypes.byref(x), ctypes.byref(y)
     upright: dict[Turn, bool] = {}
+    turn_before, up = None, False
     a, b, c, d, e, f = view
-    for ch, _, _, _, _, size, index, turn, obj in chars:
+    for ch, _, _, _, _, size, index, turn, _ in chars:
         if not ch:
             continue  # an accent folded into its letter
         if ch.isspace():
             if out:
                 out.append({**out[-1], "text": " ", "x0": out[-1]["x1"], "width": 0.0})
             continue
+        if turn is not turn_before:  # a text object's characters share one turn tuple
+            turn_before, up = turn, upright.get(turn)
+            if up is None:
+                up = upright[turn] = _upright(turn, view)
         _loose_box(at, index, rect_at)
+        left, right, low, high = rect.left, rect.right, rect.bottom, rect.top
         # the box's corners through the view (map_box, inline: this runs for every character)
-        xa, xb = rect.left * a + rect.bottom * c + e, rect.right * a + rect.top * c + e
-        ya, yb = rect.left * b + rect.bottom * d + f, rect.right * b + rect.top * d + f
+        xa, xb = left * a + low * c + e, right * a + high * c + e
+        ya, yb = left * b + low * d + f, right * b + high * d + f
         x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
         top, bottom = (ya, yb) if ya <= yb else (yb, ya)
-        if turn not in upright:
-            upright[turn] = _upright(turn, view)
-        if upright[turn]:
+        if up:
             _origin(at, index, x_at, y_at)
             base = b * x.value + d * y.value + f
             top, bottom = base - (1 - DESCENT) * size, base + DESCENT * size
         out.append({"text": HYPHEN_GLYPHS.get(ch, ch), "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-                    "doctop": top, "width": x1 - x0, "height": bottom - top, "size": size, "upright": upright[turn]})
+                    "doctop": top, "width": x1 - x0, "height": bottom - top, "size": size, "upright": up})
     return out
 
 

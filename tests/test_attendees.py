@@ -946,3 +946,14 @@ GROUPED = {
 def test_grouped_and_wrapped_organisations(name):
     doc, expected = GROUPED[name]
     assert rows(extract_attendees(doc, "fi")) == expected
+
+
+@pytest.mark.parametrize("name", ["Anna Anna", "Liisa Korhonen", "Mari-Anna Ek", "Ek", "Anna"])
+def test_name_search_jumps_to_candidates_like_finditer(name):
+    from extractors.records.attendees_prose import _finditer, _name_pattern
+    text = ("Anna Anna Anna, Hanna Anna Annala. Mari-Anna Ek ja Mari – Anna Ek; Liisa Korhonen"
+            " (pj.), Liisa  Korhonen, Liisa Korhoset, EkAnna Anna Anna")
+    pattern, literal = _name_pattern(name)
+    spans = [m.span() for m in _finditer(pattern, literal, text)]
+    assert spans == [m.span() for m in re.finditer(pattern, text)]
+    assert spans

@@ -51,12 +51,17 @@ def actor_split(lang: str) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:[,;/&+]|\s(?:{words})\s)\s*", re.I)
 
 
+@lru_cache(maxsize=None)
+def _openers(lang: str) -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in _grammar(lang).get("clause_openers", [])) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{words})\s+", re.I)
+
+
 def clause_starts(text: str, lang: str) -> list[int]:
     """Where a main clause or a 'that' clause may open: the start (after a label) and after 'että'/'att'."""
     label = LEADING_LABEL.match(text)
     starts = [label.end() if label and label.end() < len(text) else 0]
-    for opener in _grammar(lang).get("clause_openers", []):
-        starts += [m.end() for m in re.finditer(rf"(?<!\w){re.escape(opener)}\s+", text, re.I)]
+    starts += [m.end() for m in _openers(lang).finditer(text)]
     return sorted(set(starts))
 
 

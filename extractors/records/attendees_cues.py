@@ -17,9 +17,11 @@ from .normalise import name_particles
 class Cues:
     heading_re: re.Pattern[str]
     heading_kind: dict[str, str]
+    heading_words: tuple[tuple[tuple[str, ...], str], ...]  # heading_kind with each heading split into words
     roles: tuple[tuple[str, str, bool, bool], ...]  # phrase, role id, deputy, inflects
     org_words: frozenset[str]
     columns: dict[str, tuple[str, ...]]
+    column_heads: dict[str, tuple[frozenset[str], tuple[str, ...]]]  # columns as a set, and each + ' ' (prefixes)
     present_values: frozenset[str]
     absent_values: frozenset[str]
     title_suffixes: tuple[str, ...]
@@ -116,6 +118,7 @@ def cues() -> Cues:
     timed = "|".join(map(re.escape, sorted(time_words, key=len, reverse=True))) or "(?!)"
     linked = "|".join(map(re.escape, sorted(links, key=len, reverse=True))) or "(?!)"
     return Cues(heading_re=heading_re, heading_kind=kinds,
+                heading_words=tuple((tuple(h.split()), kind) for h, kind in kinds.items()),
                 connectors=frozenset(connectors), links=frozenset(links), particles=name_particles(),
                 list_sep=re.compile(rf"\s*[,;]\s*|\s+(?:{joined})\s+(?=(?-i:[A-ZÅÄÖ]))", re.I),
                 connector_re=re.compile(rf"(?<![-\s])\s+(?:{joined})\s+", re.I),
@@ -123,6 +126,7 @@ def cues() -> Cues:
                 roles=tuple(sorted(roles, key=lambda r: len(r[0]), reverse=True)),
                 org_words=frozenset(org_words),
                 columns={k: tuple(sorted(v, key=len, reverse=True)) for k, v in columns.items()},
+                column_heads={k: (frozenset(v), tuple(w + " " for w in v)) for k, v in columns.items()},
                 present_values=frozenset(present), absent_values=frozenset(absent),
                 title_suffixes=tuple(sorted(suffixes)), speaker_context=tuple(sorted(context)),
                 qualifiers=frozenset(qualifiers), stopwords=frozenset(stop),

@@ -79,10 +79,10 @@ def _heading_prefix(text: str, c: Cues) -> str | None:
     A label cell that wraps onto the next row shows only its first words. Two words at
     least, and every heading they begin must be of one kind.
     """
-    words = text.casefold().rstrip(":").split()
+    words = tuple(text.casefold().rstrip(":").split())
     if len(words) < 2:
         return None
-    kinds = {kind for h, kind in c.heading_kind.items() if h.split()[:len(words)] == words}
+    kinds = {kind for h, kind in c.heading_words if h[:len(words)] == words}
     return kinds.pop() if len(kinds) == 1 else None
 
 

@@ -57,13 +57,18 @@ def header_columns(row: list[Piece], c: Cues) -> dict[str, int] | None:
             continue
         col = next((col for seg in [text, *(t.strip() for t in text.split("/"))] if seg
                     for col in ("first_name", "last_name", "name", "speaker", "organisation", "role", "status")
-                    if col not in cols and any(seg == w or seg.startswith(w + " ") for w in c.columns.get(col, ()))),
+                    if col not in cols and _names_column(seg, c.column_heads.get(col))),
                    None)
         if col:
             cols[col] = k
     if "name" in cols or "speaker" in cols or ("first_name" in cols and "last_name" in cols):
         return cols
     return None
+
+
+def _names_column(header: str, heads: tuple[frozenset[str], tuple[str, ...]] | None) -> bool:
+    """``header`` is one of the column's words, or starts with one and a space."""
+    return heads is not None and (header in heads[0] or header.startswith(heads[1]))
 
 
 def header_table(rows: list[list[Piece]], cols: dict[str, int], st: State, c: Cues) -> list[Entry]:

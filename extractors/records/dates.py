@@ -19,6 +19,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from extractors.lang import load_all
@@ -203,7 +204,7 @@ def _share_list_year(text: str, cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
-def _first_full_date(cands: list[Candidate]) -> dt.date | None:
+def _first_full_date(cands: tuple[Candidate, ...]) -> dt.date | None:
     for c in cands:
         if c.kind == "day" and c.first and c.first.y is not None and not c.first.yy and c.first.m:
             date = safe_date(c.first.y, c.first.m, c.first.d)
@@ -218,11 +219,18 @@ def find_dates(text: str, lang: str = "fi", reference: dt.date | None = None) ->
     """Every date, period and time in ``text``, non-overlapping, in text order."""
     if isinstance(reference, dt.datetime):
         reference = reference.date()
+    g, chosen = _readings(text, lang)
+    ref = reference or _first_full_date(chosen)
+    return [_build(c, text, ref, g) for c in chosen]
+
+
+@lru_cache(maxsize=4)
+def _readings(text: str, lang: str) -> tuple[Grammar, tuple[Candidate, ...]]:
+    """The chosen readings of ``text``, which do not depend on the reference date (cached: a
+    document is read once without and once with its own date; ``_build`` only reads them)."""
     src = Source(text, lower(text), grammar(lang))
     cands = [c for c in candidates(src) if "\n\n" not in text[c.start:c.end]]
-    chosen = _share_list_year(text, _attach_times(src, _merge_ranges(src, _choose(cands))))
-    ref = reference or _first_full_date(chosen)
-    return [_build(c, text, ref, src.g) for c in chosen]
+    return src.g, tuple(_share_list_year(text, _attach_times(src, _merge_ranges(src, _choose(cands)))))
 
 
 def parse_time(text: str) -> str | None:

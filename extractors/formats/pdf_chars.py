@@ -213,13 +213,14 @@ def table_chars(textpage: pdfium.PdfTextPage, chars: list[Char], view: Matrix) -
         left, right, low, high = rect.left, rect.right, rect.bottom, rect.top
         # the box's corners through the view (map_box, inline: this runs for every character)
         xa, xb = left * a + low * c + e, right * a + high * c + e
-        ya, yb = left * b + low * d + f, right * b + high * d + f
         x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
-        top, bottom = (ya, yb) if ya <= yb else (yb, ya)
         if up:
             _origin(at, index, x_at, y_at)
             base = b * x.value + d * y.value + f
             top, bottom = base - (1 - DESCENT) * size, base + DESCENT * size
+        else:
+            ya, yb = left * b + low * d + f, right * b + high * d + f
+            top, bottom = (ya, yb) if ya <= yb else (yb, ya)
         out.append({"text": HYPHEN_GLYPHS.get(ch, ch), "x0": x0, "x1": x1, "top": top, "bottom": bottom,
                     "doctop": top, "width": x1 - x0, "height": bottom - top, "size": size, "upright": up})
     return out

@@ -2,6 +2,7 @@
 scanned pages (with a hand-typed transcript), and hostile PDFs made at test time."""
 from __future__ import annotations
 
+import ctypes
 import io
 import os
 import shutil
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from pdfplumber import table as plumber_table
 from pdfplumber import utils as plumber_utils
@@ -180,6 +182,24 @@ def page_parts(prefix: str, number: int) -> tuple[pdfium.PdfPage, list[dict], li
     pdf_chars.text_lines(textpage, page.get_mediabox()[3], records)
     view = pdf_geometry.page_view(page)
     return page, pdf_geometry.page_edges(page, view), pdf_chars.table_chars(textpage, records, view)
+
+
+@needs_corpus
+def test_character_records_are_what_pypdfium2s_checked_api_reads() -> None:
+    """The per-character pdfium calls skip ctypes' argument checks (for speed), so a wrong
+    argument would not raise: what they read must equal pypdfium2's checked answers."""
+    page, _, chars = page_parts("02", 1)
+    textpage = page.get_textpage()
+    records: list = []
+    pdf_chars.text_lines(textpage, page.get_mediabox()[3], records)
+    drawn = [r for r in records if r[0] and not r[0].isspace()]
+    assert len(drawn) > 1000
+    for _, left, right, bottom, top, _, index, _, obj in drawn:
+        assert (left, bottom, right, top) == textpage.get_charbox(index)
+        assert obj == ctypes.cast(pdfium_c.FPDFText_GetTextObject(textpage, index), ctypes.c_void_p).value
+    # an unturned page: the table characters span the loose boxes' x as they are
+    spans = [(c["x0"], c["x1"]) for c in chars if c["text"] != " "]
+    assert spans == [textpage.get_charbox(r[6], loose=True)[::2] for r in drawn]
 
 
 def merged(edges: list[dict]) -> list[tuple[str, float, float, float, float]]:

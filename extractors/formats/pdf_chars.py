@@ -3,12 +3,13 @@ layout, and pdfplumber-shaped characters for the table search.
 
 Every question to pdfium is a ctypes call, and a page has thousands of characters, so
 each character is asked only for its box and its text object, through prototypes that
-skip ctypes' argument checks; size, direction and weight belong to the text object and
-are looked up once for it.
+skip ctypes' argument checks; size and direction belong to the text object and are
+looked up once for it, weight once per font.
 """
 from __future__ import annotations
 
 import ctypes
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -68,7 +69,7 @@ def text_lines(textpage: pdfium.PdfTextPage, page_top: float, chars: list[Char] 
         if line:
             lines.append(line)
     if chars is not None:
-        chars.extend(c for group in groups for c in group)
+        chars.extend(chain.from_iterable(groups))
     return lines
 
 

@@ -142,8 +142,11 @@ def prose_speakers(doc: Document, prose: list[list[Sentence]], c: Cues) -> list[
     found: list[Entry] = []
     if not speaker_context(doc, c, blocks=TITLE_BLOCKS):
         return []
+    verbs = {v[0] for v in c.presenting_verbs if v}
     for block_sentences in prose:
         for toks, words in block_sentences:
+            if verbs.isdisjoint(words) and () not in c.presenting_verbs:
+                continue  # no presenting verb, so no speaker: spares names_in, the costly part
             for i, j in names_in(toks, c):
                 if (e := _speaker_in(toks, words, i, j, doc.text, c)) is not None:
                     found.append(e)

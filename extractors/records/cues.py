@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from re._casefix import _EXTRA_CASES
 
 from extractors.lang import load
@@ -116,6 +117,14 @@ def search(lang: str, cue_id: str, text: str) -> re.Match[str] | None:
     if compiled is None or not _possible(compiled, text):
         return None
     return compiled.pattern.search(text)
+
+
+def count(lang: str, cue_id: str, text: str, most: int) -> int:
+    """How often the cue occurs in ``text``, counting no further than ``most``."""
+    compiled = _cue(lang, cue_id)
+    if compiled is None or not _possible(compiled, text):
+        return 0
+    return sum(1 for _ in islice(compiled.pattern.finditer(text), most))
 
 
 def finditer(lang: str, cue_id: str, text: str) -> list[re.Match[str]]:

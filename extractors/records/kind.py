@@ -36,7 +36,7 @@ def classify_kind(doc: Document, lang: str) -> tuple[str, float]:
         cue_id = f"kind.{kind}"
         if cues.search(lang, cue_id, title_text):
             scores[kind] += 4 if cues.search(lang, cue_id, first_line) else 3
-        scores[kind] += min(1.5, 0.5 * len(cues.finditer(lang, cue_id, body_text)))
+        scores[kind] += 0.5 * cues.count(lang, cue_id, body_text, most=3)  # at most 1.5
     for kind, weight in _structure(doc, lang).items():
         scores[kind] += weight
     if not scores or max(scores.values()) < 1.5:

@@ -17,7 +17,7 @@ from .normalise import name_particles
 class Cues:
     heading_re: re.Pattern[str]
     heading_kind: dict[str, str]
-    heading_words: tuple[tuple[tuple[str, ...], str], ...]  # heading_kind with each heading split into words
+    heading_prefixes: dict[tuple[str, ...], frozenset[str]]  # a heading's first two or more words -> its kinds
     roles: tuple[tuple[str, str, bool, bool], ...]  # phrase, role id, deputy, inflects
     org_words: frozenset[str]
     columns: dict[str, tuple[str, ...]]
@@ -118,7 +118,7 @@ def cues() -> Cues:
     timed = "|".join(map(re.escape, sorted(time_words, key=len, reverse=True))) or "(?!)"
     linked = "|".join(map(re.escape, sorted(links, key=len, reverse=True))) or "(?!)"
     return Cues(heading_re=heading_re, heading_kind=kinds,
-                heading_words=tuple((tuple(h.split()), kind) for h, kind in kinds.items()),
+                heading_prefixes=_heading_prefixes(kinds),
                 connectors=frozenset(connectors), links=frozenset(links), particles=name_particles(),
                 list_sep=re.compile(rf"\s*[,;]\s*|\s+(?:{joined})\s+(?=(?-i:[A-ZÅÄÖ]))", re.I),
                 connector_re=re.compile(rf"(?<![-\s])\s+(?:{joined})\s+", re.I),
@@ -143,6 +143,15 @@ def cues() -> Cues:
                 colon_only=frozenset(colon_only),
                 programme_time=re.compile(rf"^(?:(?:{timed})\s*)?\d{{1,2}}[.:]\d{{2}}(?:\s*[-–—]\s*\d{{1,2}}(?:[.:]\d{{2}})?)?\s+",
                                           re.I))
+
+
+def _heading_prefixes(kinds: dict[str, str]) -> dict[tuple[str, ...], frozenset[str]]:
+    prefixes: dict[tuple[str, ...], set[str]] = {}
+    for heading, kind in kinds.items():
+        words = tuple(heading.split())
+        for n in range(2, len(words) + 1):
+            prefixes.setdefault(words[:n], set()).add(kind)
+    return {words: frozenset(k) for words, k in prefixes.items()}
 
 
 def is_name_title(word: str, c: Cues) -> bool:

@@ -82,8 +82,8 @@ def _heading_prefix(text: str, c: Cues) -> str | None:
     words = tuple(text.casefold().rstrip(":").split())
     if len(words) < 2:
         return None
-    kinds = {kind for h, kind in c.heading_words if h[:len(words)] == words}
-    return kinds.pop() if len(kinds) == 1 else None
+    kinds = c.heading_prefixes.get(words, frozenset())
+    return next(iter(kinds)) if len(kinds) == 1 else None
 
 
 def _unwrap_label(cells: list[Piece], st: State, c: Cues) -> list[Piece]:

@@ -110,7 +110,8 @@ def ingest(
         "(all documents, or those under PATH...)."))] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary line.")] = False,
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", help=(
-        "Worker processes reading and extracting in parallel (default: one per CPU core)."))] = None,
+        "Worker processes reading and extracting in parallel (default: one per CPU core); "
+        "a LibreOffice conversion of legacy files takes one worker's place while it runs."))] = None,
     timeout: Annotated[float, typer.Option(help="Seconds one file may take; then its worker is killed "
                                                 "and the file recorded as failed.")] = DEFAULT_TIMEOUT,
     max_file_size: Annotated[str, typer.Option(help="Larger files are refused, e.g. 200MB.")] = "200MB",

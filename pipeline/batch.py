@@ -240,6 +240,7 @@ class _Converter(threading.Thread):
         self.outdir = outdir
         self.timeout_per_chunk = timeout_per_chunk
         self.pending = 0  # chunks handed in and not yet back
+        self.running = False  # LibreOffice is converting a chunk right now
         self.converted = 0
         self._count = 0
 
@@ -253,12 +254,15 @@ class _Converter(threading.Thread):
         while (item := self.inbox.get()) is not None:
             target, tasks = item
             self._count += 1
+            self.running = True
             try:
                 done = convert_many([Path(t.path) for t in tasks], target,
                                     outdir=self.outdir / str(self._count),
                                     timeout=self.timeout_per_chunk(len(tasks)))
             except Exception:  # no LibreOffice, cannot start it: each worker tries alone and reports
                 done = {}
+            finally:
+                self.running = False
             for t in tasks:
                 out = done.get(Path(t.path))
                 if isinstance(out, Path):
@@ -410,8 +414,12 @@ class _Batch:
         work_left = len(self.ready) + self._converting()
         while len(live) < self.wanted_workers and work_left > sum(1 for w in live if w.task is None):
             live.append(self._start_worker())
+        # a LibreOffice run takes a core as a worker does: --workers N bounds both together
+        slots = self.wanted_workers - (1 if self.converter and self.converter.running else 0)
+        busy = sum(1 for w in live if w.task is not None)
         for w in live:
-            if w.ready and w.task is None and self.ready:
+            if w.ready and w.task is None and self.ready and busy < slots:
+                busy += 1
                 task = self.ready.popleft()
                 try:
                     w.give(task)

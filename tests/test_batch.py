@@ -315,3 +315,32 @@ def test_non_utf8_names_are_stored_escaped() -> None:
     name = os.fsdecode(b"/tmp/p\xe4\xe4t\xf6s.txt")
     assert archived_path(name) == "/tmp/p\\xe4\\xe4t\\xf6s.txt"
     assert archived_path("/tmp/päätös.txt") == "/tmp/päätös.txt"
+
+
+class _StandInWorker:
+    """What the dispatcher sees of a worker process: ready, busy with a task or not."""
+
+    def __init__(self) -> None:
+        self.ready, self.stopping, self.task = True, False, None
+
+    def give(self, task: object) -> None:
+        self.task = task
+
+
+@pytest.mark.parametrize("workers,converting,busy_after", [(1, True, 0), (1, False, 1), (2, True, 1), (2, False, 2)])
+def test_a_libreoffice_run_takes_a_workers_core(tmp_path: Path, workers: int, converting: bool,
+                                                busy_after: int) -> None:
+    """--workers N bounds the CPU-heavy processes together: while LibreOffice converts a chunk,
+    one worker fewer is given files (with one worker, none until the conversion is back)."""
+    from pipeline.batch import BatchReport, Task, _Batch, _Converter
+    with Archive(tmp_path / "a.sqlite") as archive:
+        b = _Batch(archive, 1, BatchOptions(workers=workers, progress=False), BatchReport(1), None)
+        b.workers = [_StandInWorker() for _ in range(workers)]  # type: ignore[list-item]
+        b.converter = _Converter(tmp_path / "converted", lambda n: 60.0)
+        b.converter.running = converting
+        b.ready.extend(Task(i, f"f{i}.txt", f"f{i}.txt", f"sha{i}", 1) for i in range(5))
+        b._dispatch()
+        assert sum(w.task is not None for w in b.workers) == busy_after
+        b.converter.running = False
+        b._dispatch()
+        assert all(w.task is not None for w in b.workers)  # the core is back: every worker is given a file

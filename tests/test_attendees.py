@@ -948,12 +948,16 @@ def test_grouped_and_wrapped_organisations(name):
     assert rows(extract_attendees(doc, "fi")) == expected
 
 
-@pytest.mark.parametrize("name", ["Anna Anna", "Liisa Korhonen", "Mari-Anna Ek", "Ek", "Anna"])
-def test_name_search_jumps_to_candidates_like_finditer(name):
-    from extractors.records.attendees_prose import _finditer, _name_pattern
+@pytest.mark.parametrize("name", ["Anna Anna", "Liisa Korhonen", "Mari-Anna Ek", "Mari – Anna Ek", "Ek", "Anna",
+                                  "Mari-Anna Ek-", "-Anna Ek"])
+def test_name_mentions_match_like_the_name_regex(name):
+    from extractors.records.attendees_mentions import first_name_spans, full_name_spans, name_pattern
     text = ("Anna Anna Anna, Hanna Anna Annala. Mari-Anna Ek ja Mari – Anna Ek; Liisa Korhonen"
-            " (pj.), Liisa  Korhonen, Liisa Korhoset, EkAnna Anna Anna")
-    pattern, literal = _name_pattern(name)
-    spans = [m.span() for m in _finditer(pattern, literal, text)]
-    assert spans == [m.span() for m in re.finditer(pattern, text)]
+            " (pj.), Liisa  Korhonen, Liisa\nKorhonen, Liisa Korhoset, EkAnna Anna Anna, Mari -Anna Ek,"
+            " Mari-\u2013Anna Ek, Mari-  Anna Ek, Ek_ Ek, Mari-Anna Ek -, LiisaKorhonen, AnnaAnna.")
+    spans = list(full_name_spans(name, text))
+    assert spans == [m.span() for m in re.finditer(name_pattern(name), text)]
     assert spans
+    first = name.split()[0]
+    first_regex = rf"(?<!\w){re.escape(first)}(?![\w-]| [A-ZÅÄÖ])"
+    assert list(first_name_spans(first, text)) == [m.span() for m in re.finditer(first_regex, text)]

@@ -10,42 +10,17 @@ cuts the running text into sentences once for all three.
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from schemas.document import BlockKind, Document
 from schemas.records import Role
 
 from .attendees_cues import Cues, find_roles, is_job_title, is_name_title, role_of
+from .attendees_mentions import first_name_spans, full_name_spans
 from .attendees_text import Entry, Piece, Tok, bare_word, is_initials, is_name_word, is_plain_word, tokens_of
 from .normalise import is_first_name, normalise_person
 
 PROSE_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY)
-
-
-def _name_pattern(name: str) -> tuple[str, str]:
-    """The pattern of ``name`` in the text, and the literal every match starts with."""
-    parts = re.split(r"\s*[-\u2010-\u2014]\s*|\s+", name.strip())
-    seps = re.findall(r"\s*[-\u2010-\u2014]\s*|\s+", name.strip())
-    out = re.escape(parts[0])
-    for sep, part in zip(seps, parts[1:]):
-        out += (r"\s*[-\u2010-\u2014]\s*" if sep.strip() else r"\s+") + re.escape(part)
-    return rf"(?<!\w){out}(?!\w)", parts[0]
-
-
-def _finditer(pattern: str, literal: str, text: str) -> Iterator[re.Match[str]]:
-    """``re.finditer(pattern, text)`` for a pattern whose matches all start with ``literal``.
-
-    ``str.find`` jumps to the candidates: the leading lookbehind keeps ``re`` trying
-    every position of the whole document, once per listed person.
-    """
-    compiled = re.compile(pattern)
-    pos = text.find(literal)
-    while pos >= 0:
-        if m := compiled.match(text, pos):  # the lookbehind still sees the text before pos
-            yield m
-            pos = text.find(literal, max(m.end(), pos + 1))
-        else:
-            pos = text.find(literal, pos + 1)
 
 
 def prose_roles(doc: Document, entries: list[Entry], c: Cues) -> dict[str, tuple[str, str]]:
@@ -57,14 +32,13 @@ def prose_roles(doc: Document, entries: list[Entry], c: Cues) -> dict[str, tuple
     claims: dict[str, list[tuple[str, str, str, bool]]] = {}
     for e in {x.key: x for x in entries}.values():
         name = normalise_person(e.display or e.name.text)
-        patterns = [(*_name_pattern(name), True)]
+        mentions = [(start, end, True) for start, end in full_name_spans(name, text)]
         first = name.split()[0]
         if len(firsts.get(first.casefold(), [])) == 1 and len(first) >= 3:
-            patterns.append((rf"(?<!\w){re.escape(first)}(?![\w-]| [A-ZÅÄÖ])", first, False))
-        for pattern, literal, full in patterns:
-            for m in _finditer(pattern, literal, text):
-                for role, word, qualified in _roles_near(text, m.start(), m.end(), full, c):
-                    claims.setdefault(role, []).append((e.key, word, role, qualified))
+            mentions += [(start, end, False) for start, end in first_name_spans(first, text)]
+        for start, end, full in mentions:
+            for role, word, qualified in _roles_near(text, start, end, full, c):
+                claims.setdefault(role, []).append((e.key, word, role, qualified))
     resolved: dict[str, tuple[str, str]] = {}
     for role, found in claims.items():
         people = {k for k, _, _, _ in found}

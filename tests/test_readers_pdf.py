@@ -236,6 +236,30 @@ def test_ports_give_pdfplumbers_cells_and_cell_texts(prefix: str, number: int) -
             assert pdf_geometry.cell_texts(page, table) == table.extract(x_tolerance=3, y_tolerance=3)
 
 
+def centred_in(objects: list[dict], box: tuple[float, float, float, float]) -> list[dict]:
+    """The plain scan that ``PageText.crop`` replaces: every object's centre tested."""
+    return [o for o in objects if box[0] <= (o["x0"] + o["x1"]) / 2 <= box[2]
+            and box[1] <= (o["top"] + o["bottom"]) / 2 <= box[3]]
+
+
+@needs_corpus
+def test_a_crop_holds_the_characters_and_words_centred_in_it_in_page_order() -> None:
+    """Boxes whose edges run through characters' centres (kept: a crop's box is closed),
+    cropped twice over, as the gutter search crops a crop."""
+    _, _, chars = page_parts("02", 1)
+    page = pdf_geometry.PageText(chars)
+    centres = sorted({((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars})
+    assert len(centres) > 500
+    for step in (7, 101, 211):
+        (x0, y0), (x1, y1) = centres[step], centres[-step]
+        for box in ((x0, min(y0, y1), x1, max(y0, y1)), (0.0, y0, float("inf"), y0)):
+            part = page.crop(box)
+            assert part.chars == centred_in(chars, box)
+            assert part.words() == centred_in(page.words(), box)
+            inner = (box[0] + 20, box[1], box[2], box[3] - 10)
+            assert part.crop(inner).chars == centred_in(part.chars, inner)
+            assert part.crop(inner).words() == centred_in(part.words(), inner)
+
 @needs_corpus
 def test_a_page_drawn_with_too_many_segments_gives_no_edges(monkeypatch: pytest.MonkeyPatch) -> None:
     page, edges, _ = page_parts("10", 1)

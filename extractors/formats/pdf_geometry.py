@@ -6,7 +6,8 @@ pdfium's characters."""
 from __future__ import annotations
 
 import ctypes
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from math import isnan
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -132,30 +133,70 @@ def _add_edges(edges: list[dict[str, Any]], points: list[tuple[float, float]]) -
                           "bottom": y0, "doctop": y0, "width": right - left, "height": 0.0})
 
 
+class Centres:
+    """Objects (characters, words) by the height of their centre, so the ones centred in a
+    box are found by bisection in its band instead of by a scan of all of them."""
+
+    def __init__(self, objects: list[dict[str, Any]]) -> None:
+        ys = [(o["top"] + o["bottom"]) / 2 for o in objects]
+        xs = [(o["x0"] + o["x1"]) / 2 for o in objects]
+        centres = zip(ys, range(len(objects)), xs)
+        if isnan(sum(ys) + sum(xs)):  # a NaN centre is in no box, and would unsettle the sort
+            centres = (c for c in centres if c[0] == c[0] and c[2] == c[2])
+        self.objects = objects
+        self.band = sorted(centres)
+        self.heights = [c[0] for c in self.band]
+
+    def within(self, box: Box, *, closed: bool = True) -> list[int]:
+        """Indices, in the objects' order, of those whose centre lies in ``box``: on any of
+        its edges too (``closed``), or not on its right and bottom ones (pdfplumber's cells)."""
+        x0, top, x1, bottom = box
+        low = bisect_left(self.heights, top)
+        if closed:
+            return sorted(k for _, k, cx in self.band[low:bisect_right(self.heights, bottom)] if x0 <= cx <= x1)
+        return sorted(k for _, k, cx in self.band[low:bisect_left(self.heights, bottom)] if x0 <= cx < x1)
+
+
 class PageText:
     """Positioned characters of a page or of a part of it, and their words; pdfplumber's
     ``Table.extract`` reads ``chars`` from it as from a pdfplumber page."""
 
-    def __init__(self, chars: list[dict[str, Any]], words: list[dict[str, Any]] | None = None) -> None:
+    def __init__(self, chars: list[dict[str, Any]]) -> None:
         self.chars = chars
-        self._words = words
+        self._words: list[dict[str, Any]] | None = None
+        self._cropped_from: tuple[PageText, Box] | None = None  # a crop's words are its page's, centred in it
+        self._char_centres: Centres | None = None
+        self._word_centres: Centres | None = None
 
     def crop(self, box: Box) -> PageText:
         """The characters and the words whose centre lies in ``box``: a glyph overhanging a
         rule stays whole, and so does a word running out of a table's box."""
-        return PageText([c for c in self.chars if _centred(c, box)], [w for w in self.words() if _centred(w, box)])
+        part = PageText([self.chars[k] for k in self.char_centres().within(box)])
+        part._cropped_from = (self, box)
+        return part
+
+    def char_centres(self) -> Centres:
+        if self._char_centres is None:
+            self._char_centres = Centres(self.chars)
+        return self._char_centres
 
     def words(self) -> list[dict[str, Any]]:
         if self._words is None:
-            self._words = plumber_utils.extract_words(self.chars, x_tolerance=TOLERANCE, y_tolerance=TOLERANCE)
+            if self._cropped_from is None:
+                self._words = plumber_utils.extract_words(self.chars, x_tolerance=TOLERANCE, y_tolerance=TOLERANCE)
+            else:
+                page, box = self._cropped_from
+                words = page.words()
+                self._words = [words[k] for k in page.word_centres().within(box)]
         return self._words
+
+    def word_centres(self) -> Centres:
+        if self._word_centres is None:
+            self._word_centres = Centres(self.words())
+        return self._word_centres
 
     def text(self) -> str:
         return plumber_utils.extract_text(self.chars, x_tolerance=TOLERANCE, y_tolerance=TOLERANCE)
-
-
-def _centred(obj: dict[str, Any], box: Box) -> bool:
-    return (box[0] <= (obj["x0"] + obj["x1"]) / 2 <= box[2]) and (box[1] <= (obj["top"] + obj["bottom"]) / 2 <= box[3])
 
 
 def grid_tables(page: PageText, edges: list[dict[str, Any]] | None) -> list[plumber_table.Table]:
@@ -209,14 +250,11 @@ def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, li
     return cells
 
 
-def in_cells(objects: list[dict[str, Any]], rows: list[list[Box | None]], *,
+def in_cells(objects: Centres, rows: list[list[Box | None]], *,
              first_cell: bool = False) -> list[list[list[dict[str, Any]]]]:
     """For every cell of ``rows``, the objects (characters, words) whose centre lies in it,
     as pdfplumber tests it (right and bottom edges excluded), in the objects' order;
-    ``first_cell``: an object goes only to the first cell of a row that holds it. The
-    objects are sorted by height once, so a cell looks only at its own band."""
-    band = sorted(((o["top"] + o["bottom"]) / 2, k, (o["x0"] + o["x1"]) / 2) for k, o in enumerate(objects))
-    heights = [b[0] for b in band]
+    ``first_cell``: an object goes only to the first cell of a row that holds it."""
     out = []
     for cells in rows:
         taken: set[int] = set()
@@ -224,12 +262,11 @@ def in_cells(objects: list[dict[str, Any]], rows: list[list[Box | None]], *,
         for cell in cells:
             found: list[int] = []
             if cell is not None:
-                x0, top, x1, bottom = cell
-                found = sorted(k for _, k, cx in band[bisect_left(heights, top):bisect_left(heights, bottom)]
-                               if x0 <= cx < x1 and k not in taken)
+                found = objects.within(cell, closed=False)
                 if first_cell:
+                    found = [k for k in found if k not in taken]
                     taken.update(found)
-            found_row.append([objects[k] for k in found])
+            found_row.append([objects.objects[k] for k in found])
         out.append(found_row)
     return out
 
@@ -239,4 +276,4 @@ def cell_texts(page: PageText, table: plumber_table.Table) -> list[list[str | No
     its band of the page instead of by a scan of the page per row."""
     rows = [row.cells for row in table.rows]
     return [[None if cell is None else plumber_utils.extract_text(chars, x_tolerance=TOLERANCE, y_tolerance=TOLERANCE)
-             for cell, chars in zip(cells, found)] for cells, found in zip(rows, in_cells(page.chars, rows))]
+             for cell, chars in zip(cells, found)] for cells, found in zip(rows, in_cells(page.char_centres(), rows))]

@@ -189,7 +189,7 @@ def _recut(page: PageText, region: TableRegion) -> TableRegion:
 def _aligned_rows(page: PageText, table: Any) -> list[list[str]]:
     """Cells from text alignment: whole words go to the cell holding their centre
     (pdfplumber's own cut can split a word that overhangs a column edge)."""
-    words = page.crop(table.bbox).words()
+    words = page.crop(table.bbox).word_centres()
     found = in_cells(words, [row.cells for row in table.rows], first_cell=True)
     return [[" ".join(w["text"] for w in cell) for cell in row] for row in found if any(row)]
 

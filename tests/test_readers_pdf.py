@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import io
 import os
+import random
 import shutil
 import time
 import unicodedata
@@ -259,6 +260,37 @@ def test_a_crop_holds_the_characters_and_words_centred_in_it_in_page_order() -> 
             inner = (box[0] + 20, box[1], box[2], box[3] - 10)
             assert part.crop(inner).chars == centred_in(part.chars, inner)
             assert part.crop(inner).words() == centred_in(part.words(), inner)
+
+def unsettled(chars: list[dict], seed: int) -> list[dict]:
+    """``chars`` with what a page may hold and the reader's own pages rarely do: runs of
+    turned text, empty texts, ligatures, positions on and around the 3 pt tolerances."""
+    rng = random.Random(seed)
+    out = [dict(c) for c in chars]
+    for k, c in enumerate(out):
+        c["text"] = rng.choice(["", "\ufb01", "\ufb00", c["text"]]) if rng.random() < 0.08 else c["text"]
+        if rng.random() < 0.3:
+            c["top"] = c["doctop"] = round(c["top"]) + rng.choice([0, 3, -3, 0.5, 3.01])
+        if rng.random() < 0.3:
+            c["x0"], c["x1"] = round(c["x0"]) + rng.choice([0, 3, -3, -0.5]), round(c["x1"])
+        c["upright"] = (k // 40) % 3 != 1
+    return out
+
+
+@needs_corpus
+@pytest.mark.parametrize("prefix,number", [("02", 1), ("11", 2)])
+def test_words_and_text_are_pdfplumbers(prefix: str, number: int) -> None:
+    """The port of pdfplumber's word and text extraction (the table search's hot path)
+    gives its words, in its order, and its texts, on a real page and on an unsettled one."""
+    _, _, chars = page_parts(prefix, number)
+    for page in (chars, unsettled(chars, seed=number)):
+        words = pdf_geometry.extract_words(page)
+        assert len(words) > 100
+        theirs = plumber_utils.extract_words(page, x_tolerance=3, y_tolerance=3)
+        assert words == theirs and [list(w) for w in words] == [list(w) for w in theirs]  # keys in order too
+        for start in range(0, len(page), 97):
+            part = page[start:start + 150]
+            assert pdf_geometry.extract_text(part) == plumber_utils.extract_text(part, x_tolerance=3, y_tolerance=3)
+
 
 @needs_corpus
 def test_a_page_drawn_with_too_many_segments_gives_no_edges(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import ctypes
 from bisect import bisect_left, bisect_right
+from itertools import groupby
 from math import isnan
+from operator import itemgetter
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfplumber import table as plumber_table
 from pdfplumber import utils as plumber_utils
+from pdfplumber.utils.text import LIGATURES
 
 Matrix = tuple[float, float, float, float, float, float]  # PDF's a b c d e f: x' = ax + cy + e
 TOLERANCE = 3  # pdfplumber's defaults: snapping, joining, intersections, word gaps
@@ -22,6 +25,11 @@ MIN_WORDS_VERTICAL = 3  # words sharing an x that make an implied column edge
 Box = tuple[float, float, float, float]
 MAX_SEGMENTS = 50_000  # more path segments than this: the page is a drawing (a map, a chart), not a table
 MAX_CROSSINGS = 20_000  # more level x plumb edge pairs than this (a 141 x 141 grid): no table either
+_UPRIGHT, _TOP = itemgetter("upright"), itemgetter("top")
+# how pdfplumber reads upright and turned text: the key of a line (a column of turned text),
+# the order in it, a character's start and end along it, its position across it, the direction
+_READING = {True: (_TOP, itemgetter("x0", "x0"), "x0", "x1", "top", "ltr"),
+            False: (itemgetter("x0"), itemgetter("top", "bottom"), "top", "bottom", "x0", "ttb")}
 
 
 def page_view(page: pdfium.PdfPage, rotation: int | None = None) -> Matrix:
@@ -140,12 +148,13 @@ class Centres:
     def __init__(self, objects: list[dict[str, Any]]) -> None:
         ys = [(o["top"] + o["bottom"]) / 2 for o in objects]
         xs = [(o["x0"] + o["x1"]) / 2 for o in objects]
-        centres = zip(ys, range(len(objects)), xs)
+        order = range(len(objects))
         if isnan(sum(ys) + sum(xs)):  # a NaN centre is in no box, and would unsettle the sort
-            centres = (c for c in centres if c[0] == c[0] and c[2] == c[2])
+            order = [k for k in order if ys[k] == ys[k] and xs[k] == xs[k]]
         self.objects = objects
-        self.band = sorted(centres)
-        self.heights = [c[0] for c in self.band]
+        self.order = sorted(order, key=ys.__getitem__)  # stable: ties keep the objects' order
+        self.heights = [ys[k] for k in self.order]
+        self.across = [xs[k] for k in self.order]
 
     def within(self, box: Box, *, closed: bool = True) -> list[int]:
         """Indices, in the objects' order, of those whose centre lies in ``box``: on any of
@@ -153,8 +162,10 @@ class Centres:
         x0, top, x1, bottom = box
         low = bisect_left(self.heights, top)
         if closed:
-            return sorted(k for _, k, cx in self.band[low:bisect_right(self.heights, bottom)] if x0 <= cx <= x1)
-        return sorted(k for _, k, cx in self.band[low:bisect_left(self.heights, bottom)] if x0 <= cx < x1)
+            high = bisect_right(self.heights, bottom)
+            return sorted([k for k, x in zip(self.order[low:high], self.across[low:high]) if x0 <= x <= x1])
+        high = bisect_left(self.heights, bottom)
+        return sorted([k for k, x in zip(self.order[low:high], self.across[low:high]) if x0 <= x < x1])
 
 
 class PageText:
@@ -183,7 +194,7 @@ class PageText:
     def words(self) -> list[dict[str, Any]]:
         if self._words is None:
             if self._cropped_from is None:
-                self._words = plumber_utils.extract_words(self.chars, x_tolerance=TOLERANCE, y_tolerance=TOLERANCE)
+                self._words = extract_words(self.chars)
             else:
                 page, box = self._cropped_from
                 words = page.words()
@@ -196,7 +207,79 @@ class PageText:
         return self._word_centres
 
     def text(self) -> str:
-        return plumber_utils.extract_text(self.chars, x_tolerance=TOLERANCE, y_tolerance=TOLERANCE)
+        return extract_text(self.chars)
+
+
+def extract_words(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """pdfplumber's ``extract_words`` with ``TOLERANCE`` and its other defaults, the same
+    words in the same order: its generators and calls per character were most of the
+    table search's time."""
+    words = []
+    for upright, run in groupby(chars, _UPRIGHT):
+        line_key, order, along, end, across, direction = _READING[bool(upright)]
+        for line in _clusters(list(run), line_key):
+            words.extend(_merge(word, direction) for word in _split(sorted(line, key=order), along, end, across))
+    return words
+
+
+def extract_text(chars: list[dict[str, Any]]) -> str:
+    """pdfplumber's ``extract_text`` (not laid out) with ``TOLERANCE``: words joined by
+    spaces in lines of close tops, lines by newlines."""
+    return "\n".join(" ".join(w["text"] for w in line) for line in _clusters(extract_words(chars), _TOP))
+
+
+def _clusters(objects: list[dict[str, Any]], key: Any) -> list[list[dict[str, Any]]]:
+    """pdfplumber's ``cluster_objects``: objects whose ``key`` values chain within
+    ``TOLERANCE`` of each other, clusters in the order of their values, each in the
+    objects' order."""
+    cluster: dict[Any, int] = {}
+    count, last = 0, None
+    for value in sorted(set(map(key, objects))):
+        if last is None or not value <= last + TOLERANCE:
+            count += 1
+        cluster[value] = count - 1
+        last = value
+    groups: list[list[dict[str, Any]]] = [[] for _ in range(count)]
+    for o in objects:
+        groups[cluster[key(o)]].append(o)
+    return groups
+
+
+def _split(chars: list[dict[str, Any]], along: str, end: str, across: str) -> list[list[dict[str, Any]]]:
+    """pdfplumber's ``iter_chars_to_words`` on a sorted line: a word ends at a blank, where
+    the next character goes back, leaves a gap over ``TOLERANCE`` or strays off the line."""
+    words: list[list[dict[str, Any]]] = []
+    current: list[dict[str, Any]] = []
+    prev: dict[str, Any] = {}
+    for c in chars:
+        text = c["text"]
+        if not text or text.isspace():
+            if current:
+                words.append(current)
+            current = []
+            if not text:  # pdfplumber's split_at_punctuation="" holds an empty text: a word alone
+                words.append([c])
+            continue
+        if current and (c[along] < prev[along] or c[along] > prev[end] + TOLERANCE
+                        or abs(c[across] - prev[across]) > TOLERANCE):
+            words.append(current)
+            current = [c]
+        else:
+            current.append(c)
+        prev = c
+    if current:
+        words.append(current)
+    return words
+
+
+def _merge(chars: list[dict[str, Any]], direction: str) -> dict[str, Any]:
+    """pdfplumber's ``merge_chars``: a word's text (ligatures spelt out) and box."""
+    first = chars[0]
+    x0, top = min([c["x0"] for c in chars]), min([c["top"] for c in chars])
+    x1, bottom = max([c["x1"] for c in chars]), max([c["bottom"] for c in chars])
+    return {"text": "".join([LIGATURES.get(c["text"], c["text"] or "") for c in chars]), "x0": x0, "x1": x1,
+            "top": top, "doctop": top + (first["doctop"] - first["top"]), "bottom": bottom,
+            "upright": first["upright"], "height": bottom - top, "width": x1 - x0, "direction": direction}
 
 
 def grid_tables(page: PageText, edges: list[dict[str, Any]] | None) -> list[plumber_table.Table]:
@@ -275,5 +358,4 @@ def cell_texts(page: PageText, table: plumber_table.Table) -> list[list[str | No
     """pdfplumber's ``Table.extract``, the same texts, with each cell's characters found in
     its band of the page instead of by a scan of the page per row."""
     rows = [row.cells for row in table.rows]
-    return [[None if cell is None else plumber_utils.extract_text(chars, x_tolerance=TOLERANCE, y_tolerance=TOLERANCE)
-             for cell, chars in zip(cells, found)] for cells, found in zip(rows, in_cells(page.char_centres(), rows))]
+    return [[None if cell is None else extract_text(chars) for cell, chars in zip(cells, found)] for cells, found in zip(rows, in_cells(page.char_centres(), rows))]

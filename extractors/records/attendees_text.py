@@ -71,8 +71,9 @@ class Tok(NamedTuple):
 
 
 def tokens_of(piece: Piece) -> list[Tok]:
-    return [Tok(m.group(), piece.start + m.start(), piece.start + m.end())
-            for m in TOKEN.finditer(piece.text)]
+    start, new = piece.start, tuple.__new__
+    # tuple.__new__ skips NamedTuple's Python-level __new__, a third of the cost of a token
+    return [new(Tok, (m.group(), start + m.start(), start + m.end())) for m in TOKEN.finditer(piece.text)]
 
 
 def bare_word(word: str) -> str:

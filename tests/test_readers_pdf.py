@@ -228,13 +228,60 @@ def test_ports_give_pdfplumbers_cells_and_cell_texts(prefix: str, number: int) -
     words = pdf_geometry.PageText(chars).words()
     for found in (plumber_utils.filter_edges(edges, "v") + plumber_utils.filter_edges(edges, "h"),
                   plumber_table.words_to_edges_v(words, 3) + plumber_table.words_to_edges_h(words, 1)):
-        points = plumber_table.edges_to_intersections(
-            plumber_utils.filter_edges(plumber_table.merge_edges(found, 3, 3, 3, 3), min_length=3), 3, 3)
-        cells = pdf_geometry.intersections_to_cells(points)
-        assert cells and cells == plumber_table.intersections_to_cells(points)
+        merged = plumber_utils.filter_edges(plumber_table.merge_edges(found, 3, 3, 3, 3), min_length=3)
+        cells = pdf_geometry.intersections_to_cells(pdf_geometry.crossings(merged))
+        assert cells and cells == plumber_table.intersections_to_cells(plumber_table.edges_to_intersections(merged, 3, 3))
+        tables = pdf_geometry.cells_to_tables(cells)
+        assert tables and tables == plumber_table.cells_to_tables(cells)
         page = pdf_geometry.PageText(chars)
-        for table in (plumber_table.Table(page, group) for group in plumber_table.cells_to_tables(cells)):
-            assert pdf_geometry.cell_texts(page, table) == table.extract(x_tolerance=3, y_tolerance=3)
+        for table in (plumber_table.Table(page, group) for group in tables):
+            rows = [row.cells for row in table.rows]
+            assert pdf_geometry.cell_texts(page, rows) == table.extract(x_tolerance=3, y_tolerance=3)
+
+
+def ragged_grid(seed: int) -> list[dict]:
+    """Edges of a few ruled grids as a careless drawing gives them: rules broken into
+    pieces, doubled, missing, and ending on, just inside and just outside the 3 pt
+    tolerance of the rules they meet."""
+    rng = random.Random(seed)
+    near = [3.0, -3.0, 2.999, -2.999, 3.001, -3.001, 1.5]
+
+    def off() -> float:
+        return rng.choice(near) if rng.random() < 0.25 else 0.0
+
+    edges = []
+    for left, top in ((50.0, 60.0), (50.0, 400.0), (330.0, 80.0)):
+        xs = [left + 40 * k for k in range(6)]
+        ys = [top + 20 * k for k in range(9)]
+        for x in xs:
+            for y0, y1 in zip(ys, ys[1:]):
+                if rng.random() < 0.9:
+                    a, b = y0 + off(), y1 + off()
+                    edges.append({"x0": x, "x1": x, "top": min(a, b), "bottom": max(a, b), "orientation": "v"})
+        for y in ys:
+            for x0, x1 in zip(xs, xs[1:]):
+                for _ in range(1 + (rng.random() < 0.1)):
+                    if rng.random() < 0.9:
+                        a, b = x0 + off(), x1 + off()
+                        edges.append({"x0": min(a, b), "x1": max(a, b), "top": y, "bottom": y, "orientation": "h"})
+    rng.shuffle(edges)
+    return edges
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_crossings_cells_and_tables_are_pdfplumbers_on_ragged_grids(seed: int) -> None:
+    """Unmerged edges, so points meet on the tolerances' edges and edges share boxes."""
+    edges = ragged_grid(seed)
+    theirs = plumber_table.edges_to_intersections(edges, 3, 3)
+    mine = pdf_geometry.crossings(edges)
+    assert mine.keys() == theirs.keys() and len(mine) > 100
+    box = plumber_utils.obj_to_bbox
+    for p, (plumb, level) in mine.items():  # as many edges as pdfplumber has distinct boxes there
+        assert (len(plumb), len(level)) == (len({box(e) for e in theirs[p]["v"]}), len({box(e) for e in theirs[p]["h"]}))
+    cells = pdf_geometry.intersections_to_cells(mine)
+    assert cells == plumber_table.intersections_to_cells(theirs) and len(cells) > 40
+    tables = pdf_geometry.cells_to_tables(cells)
+    assert tables == plumber_table.cells_to_tables(cells) and len(tables) >= 2
 
 
 def centred_in(objects: list[dict], box: tuple[float, float, float, float]) -> list[dict]:

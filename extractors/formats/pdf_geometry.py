@@ -26,6 +26,7 @@ Box = tuple[float, float, float, float]
 MAX_SEGMENTS = 50_000  # more path segments than this: the page is a drawing (a map, a chart), not a table
 MAX_CROSSINGS = 20_000  # more level x plumb edge pairs than this (a 141 x 141 grid): no table either
 _UPRIGHT, _TOP = itemgetter("upright"), itemgetter("top")
+_BOX = itemgetter("x0", "top", "x1", "bottom")
 # how pdfplumber reads upright and turned text: the key of a line (a column of turned text),
 # the order in it, a character's start and end along it, its position across it, the direction
 _READING = {True: (_TOP, itemgetter("x0", "x0"), "x0", "x1", "top", "ltr"),
@@ -296,41 +297,91 @@ def grid_tables(page: PageText, edges: list[dict[str, Any]] | None) -> list[plum
     across = sum(1 for e in merged if e["orientation"] == "h")
     if across * (len(merged) - across) > MAX_CROSSINGS:
         return []  # graph paper, hatching: the cell search grows with the square of the crossings
-    points = plumber_table.edges_to_intersections(merged, TOLERANCE, TOLERANCE)
-    cells = intersections_to_cells(points)
-    return [plumber_table.Table(page, group) for group in plumber_table.cells_to_tables(cells)]  # type: ignore[arg-type]
+    return [plumber_table.Table(page, group) for group in cells_to_tables(intersections_to_cells(crossings(merged)))]  # type: ignore[arg-type]
 
 
-def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[dict[str, Any]]]]) -> list[Box]:
-    """pdfplumber's ``intersections_to_cells``, the same cells in the same order, with each
-    point's edges turned into sets once instead of at every comparison (most of the table
-    search's time on a large grid went there)."""
-    points = sorted(intersections)
-    vertical = {p: frozenset(map(plumber_utils.obj_to_bbox, e["v"])) for p, e in intersections.items()}
-    horizontal = {p: frozenset(map(plumber_utils.obj_to_bbox, e["h"])) for p, e in intersections.items()}
-    columns: dict[float, list[tuple[float, float]]] = {}
-    rows: dict[float, list[tuple[float, float]]] = {}
-    for p in points:  # sorted by x, then y: each column runs down, each row to the right
-        columns.setdefault(p[0], []).append(p)
-        rows.setdefault(p[1], []).append(p)
+Point = tuple[float, float]
+Crossings = dict[Point, tuple[set[int], set[int]]]
+
+
+def crossings(edges: list[dict[str, Any]]) -> Crossings:
+    """pdfplumber's ``edges_to_intersections`` with ``TOLERANCE``: where a plumb edge meets
+    a level one, the ids of the plumb and of the level edges there (one id per box, as
+    pdfplumber compares edges by their boxes). A plumb edge looks only at the level ones
+    in its span, found by bisection in their heights."""
+    ids: dict[Box, int] = {}
+    level = sorted((e for e in edges if e["orientation"] == "h" and e["top"] == e["top"]), key=_TOP)  # no NaN
+    heights = [e["top"] for e in level]
+    points: Crossings = {}
+    for v in (e for e in edges if e["orientation"] == "v"):
+        x, top, bottom = v["x0"], v["top"], v["bottom"]
+        plumb = ids.setdefault(_BOX(v), len(ids))
+        # a point more each way than the tolerance, so rounding cannot drop one; the exact test follows
+        for h in level[bisect_left(heights, top - TOLERANCE - 1):bisect_right(heights, bottom + TOLERANCE + 1)]:
+            y = h["top"]
+            if top <= y + TOLERANCE and bottom >= y - TOLERANCE and x >= h["x0"] - TOLERANCE and x <= h["x1"] + TOLERANCE:
+                there = points.setdefault((x, y), (set(), set()))
+                there[0].add(plumb)
+                there[1].add(ids.setdefault(_BOX(h), len(ids)))
+    return points
+
+
+def intersections_to_cells(points: Crossings) -> list[Box]:
+    """pdfplumber's ``intersections_to_cells``, the same cells in the same order: from each
+    point, the nearest point below on a shared plumb edge whose row meets a point to the
+    right on a shared level edge, closing a box with edges on all four sides."""
+    columns: dict[float, list[Point]] = {}
+    rows: dict[float, list[Point]] = {}
+    at: dict[Point, tuple[int, int]] = {}  # a point's place in its column and in its row
+    for p in sorted(points):  # by x, then y: each column runs down, each row to the right
+        column, row = columns.setdefault(p[0], []), rows.setdefault(p[1], [])
+        at[p] = (len(column), len(row))
+        column.append(p)
+        row.append(p)
     cells = []
-    for pt in points:
-        column, row = columns[pt[0]], rows[pt[1]]
-        right: list[tuple[float, float]] | None = None  # made when a point below connects
-        for b in column[column.index(pt) + 1:]:
-            if vertical[pt].isdisjoint(vertical[b]):
+    for pt, (down, across) in at.items():
+        plumb, level = points[pt]
+        right: list[Point] | None = None  # made when a point below connects
+        for b in columns[pt[0]][down + 1:]:
+            if plumb.isdisjoint(points[b][0]):
                 continue
             if right is None:
-                right = [p for p in row[row.index(pt) + 1:] if not horizontal[pt].isdisjoint(horizontal[p])]
+                right = [p for p in rows[pt[1]][across + 1:] if not level.isdisjoint(points[p][1])]
             if not right:
                 break  # nothing to the right: no cell starts here, however far down one looks
-            corner = next(((r[0], b[1]) for r in right if (r[0], b[1]) in intersections
-                           and not vertical[(r[0], b[1])].isdisjoint(vertical[r])
-                           and not horizontal[(r[0], b[1])].isdisjoint(horizontal[b])), None)
+            corner = next(((r[0], b[1]) for r in right if (r[0], b[1]) in points
+                           and not points[(r[0], b[1])][0].isdisjoint(points[r][0])
+                           and not points[(r[0], b[1])][1].isdisjoint(points[b][1])), None)
             if corner:
                 cells.append((pt[0], pt[1], corner[0], corner[1]))
                 break
     return cells
+
+
+def cells_to_tables(cells: list[Box]) -> list[list[Box]]:
+    """pdfplumber's ``cells_to_tables``, the same tables with their cells in the same order:
+    cells that share corners, gathered in passes over the cells left until one adds none;
+    a pass keeps what it leaves instead of removing each cell it takes from a list."""
+    remaining, tables = list(cells), []
+    while remaining:
+        corners: set[Point] = set()
+        table: list[Box] = []
+        while True:
+            left = []
+            for cell in remaining:
+                x0, top, x1, bottom = cell
+                box_corners = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+                if not table or not corners.isdisjoint(box_corners):
+                    corners.update(box_corners)
+                    table.append(cell)
+                else:
+                    left.append(cell)
+            grew, remaining = len(left) < len(remaining), left
+            if not grew or not remaining:
+                break
+        tables.append(table)
+    tables.sort(key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in tables if len(t) > 1]
 
 
 def in_cells(objects: Centres, rows: list[list[Box | None]], *,
@@ -354,8 +405,9 @@ def in_cells(objects: Centres, rows: list[list[Box | None]], *,
     return out
 
 
-def cell_texts(page: PageText, table: plumber_table.Table) -> list[list[str | None]]:
-    """pdfplumber's ``Table.extract``, the same texts, with each cell's characters found in
-    its band of the page instead of by a scan of the page per row."""
-    rows = [row.cells for row in table.rows]
-    return [[None if cell is None else extract_text(chars) for cell, chars in zip(cells, found)] for cells, found in zip(rows, in_cells(page.char_centres(), rows))]
+def cell_texts(page: PageText, rows: list[list[Box | None]]) -> list[list[str | None]]:
+    """pdfplumber's ``Table.extract`` of a table's ``rows`` of cells, the same texts, with
+    each cell's characters found in its band of the page instead of by a scan of the page
+    per row."""
+    return [[None if cell is None else extract_text(chars) for cell, chars in zip(cells, found)]
+            for cells, found in zip(rows, in_cells(page.char_centres(), rows))]

@@ -68,11 +68,11 @@ def _acceptable(rows: list[list[str]], *, min_rows: int, min_cols: int) -> bool:
 def _ruled_rows(page: PageText, table: Any) -> list[list[str]]:
     """Cell texts; a cell spanning columns is split at the column edges when no word
     crosses them (a missing rule), else its text is repeated (a real merged cell)."""
-    texts = cell_texts(page, table)
-    columns = _column_edges(table)
+    grid = [row.cells for row in table.rows]  # pdfplumber's rows are made anew at each use
+    texts = cell_texts(page, grid)
+    columns = _column_edges(grid)
     rows = []
-    for row, values in zip(table.rows, texts):
-        cells = row.cells
+    for cells, values in zip(grid, texts):
         out: list[str] = []
         k = 0
         while k < len(cells):
@@ -89,13 +89,13 @@ def _ruled_rows(page: PageText, table: Any) -> list[list[str]]:
     return rows
 
 
-def _column_edges(table: Any) -> list[tuple[float, float] | None]:
+def _column_edges(grid: list[list[Box | None]]) -> list[tuple[float, float] | None]:
     """Left and right edge of every grid column, from the rows where it has its own cell."""
-    width = max(len(r.cells) for r in table.rows)
+    width = max(len(cells) for cells in grid)
     edges: list[tuple[float, float] | None] = []
     for j in range(width):
-        boxes = [r.cells[j] for r in table.rows if j < len(r.cells) and r.cells[j] is not None
-                 and (j + 1 >= len(r.cells) or r.cells[j + 1] is not None)]
+        boxes = [box for cells in grid if j < len(cells) and (box := cells[j]) is not None
+                 and (j + 1 >= len(cells) or cells[j + 1] is not None)]
         edges.append((min(b[0] for b in boxes), max(b[2] for b in boxes)) if boxes else None)
     return edges
 

@@ -53,3 +53,28 @@ def test_shortcut_finds_cue_words_in_any_case(lang):
                 found = cues.search(lang, entry["id"], text)
                 assert (found and found.span()) == (expected and expected.span()), (entry["id"], text)
                 assert expected or "..." in word, (entry["id"], text)
+
+
+def _long_texts() -> list[str]:
+    """Whole documents, and cue words spread through filler between odd white space and odd letters."""
+    texts = [read_document(path).text for path in TEXTS]
+    words = [w.strip("*") for lang in LANGUAGES for e in load(lang, "cues") for w in e["words"]]
+    seps = [" ", "\n", "\t", "\u2003", "\r\n", "\x0c", ", ", "-", "", "\u0307", "İ", "(", ".\n\n", "_"]
+    odd = "".join(f"lorem{seps[i % len(seps)]}ipsum dolor sit{seps[i % 5]}{w}{seps[i % len(seps)]}"
+                  + ("x" if i % 7 == 0 else "") for i, w in enumerate(words))
+    sparse = odd.replace("\u0307", "")  # a dropped U+0307 would shift offsets: such text is scanned whole
+    return [t for t in texts if len(t) > cues.LONG_TEXT] + [odd, sparse, sparse.upper(), sparse.title()]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_long_texts_are_searched_around_the_literals_with_the_same_result(lang):
+    texts = _long_texts()
+    assert len(texts) >= 5
+    for cue_id in _ids(lang):
+        pattern = cues.cue(lang, cue_id)
+        for text in texts:
+            expected = _spans(pattern.finditer(text))
+            assert _spans(cues.finditer(lang, cue_id, text)) == expected, cue_id
+            found = cues.search(lang, cue_id, text)
+            assert (found and found.span()) == (expected[0] if expected else None), cue_id
+            assert cues.count(lang, cue_id, text, most=3) == min(3, len(expected)), cue_id

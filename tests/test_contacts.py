@@ -99,3 +99,17 @@ def test_a_name_after_the_address_counts_only_when_it_is_the_address_owner():
 def test_a_one_part_address_names_the_whole_person(line):
     [(name, _, _)] = contacts(line + "\n")
     assert name in ("Aino Aho", "Aho Aino")
+
+
+def test_addresses_are_found_around_each_at_sign_as_by_a_whole_text_scan():
+    from pathlib import Path
+
+    from extractors.formats import read_document
+    from extractors.records.contacts import EMAIL, _emails
+    paths = [*Path("/work/shared/seeds").glob("*.txt"), *Path("tests").glob("heldout*/docs/*.txt")]
+    texts = [read_document(p).text for p in sorted(paths)]
+    texts += ["a@b.fi@c.fi x.y@z.fi\u2003p@q.fi\tr+s@t.fi.\n@@ @x.fi (u@v.fi), w.@x.fi.fi-, .a@b.c",
+              "Aino Aho aino.aho(at)lohja.fi, b [AT] c.fi and d@e.fi", "", "@", "no address here"]
+    assert sum("@" in t for t in texts) >= 5
+    for text in texts:
+        assert [m.span() for m in _emails(text)] == [m.span() for m in EMAIL.finditer(text)]

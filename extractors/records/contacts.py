@@ -25,6 +25,7 @@ from .normalise import is_first_name
 
 NAME, VERSION = "contacts", "2"
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+(?:@|\s?[(\[]at[)\]]\s?)[\w-]+(?:\.[\w-]+)+(?<!\.)", re.I)
+SPACE = re.compile(r"\s")
 AT_WORD = re.compile(r"\s?[(\[]at[)\]]\s?", re.I)
 # 040 123 4567, 09-2719 2315, (09) 4258 3301, (019) 369 1234, +358 (0)9 123 4567, +46 8 123 45 67;
 # not a business id with its check digit (0123456-7)
@@ -94,7 +95,7 @@ def extract_contacts(doc: Document, lang: str) -> list[Contact]:
 
 
 def _mentions(text: str) -> list[_Mention]:
-    found = list(EMAIL.finditer(text))
+    found = _emails(text)
     out = []
     for i, m in enumerate(found):
         email = AT_WORD.sub("@", m.group(0))
@@ -109,6 +110,24 @@ def _mentions(text: str) -> list[_Mention]:
             at = line_start
         out.append(_Mention(email, m.start(), m.end(), min(at, line_start), name, title))
     return out
+
+
+def _emails(text: str) -> list[re.Match[str]]:
+    """``EMAIL.finditer(text)``, run only on the stretches between white space that hold an '@':
+    the pattern's leading look-behind makes ``re`` try every position of a whole document."""
+    low = text.lower()
+    if "at)" in low or "at]" in low:
+        return list(EMAIL.finditer(text))  # 'name (at) domain' may span white space
+    found: list[re.Match[str]] = []
+    end = 0
+    at = text.find("@")
+    while at >= 0:
+        start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at), text.rfind("\t", 0, at), end - 1) + 1
+        space = SPACE.search(text, at)
+        end = space.start() if space else len(text)
+        found.extend(EMAIL.finditer(text, start, end))  # the look-behind still sees text[start - 1]
+        at = text.find("@", end)
+    return found
 
 
 def _name_and_title(lines: list[str], email: str, text: str, at: int,

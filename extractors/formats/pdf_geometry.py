@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from itertools import groupby
 from math import isnan
 from operator import itemgetter
-from typing import Any
+from typing import Any, Callable
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -25,7 +25,7 @@ MIN_WORDS_VERTICAL = 3  # words sharing an x that make an implied column edge
 Box = tuple[float, float, float, float]
 MAX_SEGMENTS = 50_000  # more path segments than this: the page is a drawing (a map, a chart), not a table
 MAX_CROSSINGS = 20_000  # more level x plumb edge pairs than this (a 141 x 141 grid): no table either
-_UPRIGHT, _TOP = itemgetter("upright"), itemgetter("top")
+_UPRIGHT, _TOP, _FIRST = itemgetter("upright"), itemgetter("top"), itemgetter(0)
 _BOX = itemgetter("x0", "top", "x1", "bottom")
 # how pdfplumber reads upright and turned text: the key of a line (a column of turned text),
 # the order in it, a character's start and end along it, its position across it, the direction
@@ -215,34 +215,43 @@ def extract_words(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """pdfplumber's ``extract_words`` with ``TOLERANCE`` and its other defaults, the same
     words in the same order: its generators and calls per character were most of the
     table search's time."""
-    words = []
-    for upright, run in groupby(chars, _UPRIGHT):
-        line_key, order, along, end, across, direction = _READING[bool(upright)]
-        for line in _clusters(list(run), line_key):
-            words.extend(_merge(word, direction) for word in _split(sorted(line, key=order), along, end, across))
-    return words
+    return _read_words(chars, _merge)
 
 
 def extract_text(chars: list[dict[str, Any]]) -> str:
     """pdfplumber's ``extract_text`` (not laid out) with ``TOLERANCE``: words joined by
     spaces in lines of close tops, lines by newlines."""
-    return "\n".join(" ".join(w["text"] for w in line) for line in _clusters(extract_words(chars), _TOP))
+    words = _read_words(chars, _top_and_text)  # all a text needs of a word
+    return "\n".join(" ".join(w[1] for w in line) for line in _clusters(words, _FIRST))
+
+
+def _read_words(chars: list[dict[str, Any]], merge: Callable[[list[dict[str, Any]], str], Any]) -> list[Any]:
+    """Each word's characters through ``merge``, in pdfplumber's order of words."""
+    words = []
+    for upright, run in groupby(chars, _UPRIGHT):
+        line_key, order, along, end, across, direction = _READING[bool(upright)]
+        for line in _clusters(list(run), line_key):
+            words.extend(merge(word, direction) for word in _split(sorted(line, key=order), along, end, across))
+    return words
 
 
 def _clusters(objects: list[dict[str, Any]], key: Any) -> list[list[dict[str, Any]]]:
     """pdfplumber's ``cluster_objects``: objects whose ``key`` values chain within
     ``TOLERANCE`` of each other, clusters in the order of their values, each in the
     objects' order."""
+    keys = [key(o) for o in objects]
     cluster: dict[Any, int] = {}
     count, last = 0, None
-    for value in sorted(set(map(key, objects))):
+    for value in sorted(set(keys)):
         if last is None or not value <= last + TOLERANCE:
             count += 1
         cluster[value] = count - 1
         last = value
+    if count == 1:
+        return [list(objects)]  # most cells hold one line
     groups: list[list[dict[str, Any]]] = [[] for _ in range(count)]
-    for o in objects:
-        groups[cluster[key(o)]].append(o)
+    for o, k in zip(objects, keys):
+        groups[cluster[k]].append(o)
     return groups
 
 
@@ -274,13 +283,22 @@ def _split(chars: list[dict[str, Any]], along: str, end: str, across: str) -> li
 
 
 def _merge(chars: list[dict[str, Any]], direction: str) -> dict[str, Any]:
-    """pdfplumber's ``merge_chars``: a word's text (ligatures spelt out) and box."""
+    """pdfplumber's ``merge_chars``: a word's text and box."""
     first = chars[0]
     x0, top = min([c["x0"] for c in chars]), min([c["top"] for c in chars])
     x1, bottom = max([c["x1"] for c in chars]), max([c["bottom"] for c in chars])
-    return {"text": "".join([LIGATURES.get(c["text"], c["text"] or "") for c in chars]), "x0": x0, "x1": x1,
+    return {"text": _text(chars), "x0": x0, "x1": x1,
             "top": top, "doctop": top + (first["doctop"] - first["top"]), "bottom": bottom,
             "upright": first["upright"], "height": bottom - top, "width": x1 - x0, "direction": direction}
+
+
+def _top_and_text(chars: list[dict[str, Any]], direction: str) -> tuple[float, str]:
+    return min([c["top"] for c in chars]), _text(chars)
+
+
+def _text(chars: list[dict[str, Any]]) -> str:
+    """A word's text, ligatures spelt out."""
+    return "".join([LIGATURES.get(c["text"], c["text"] or "") for c in chars])
 
 
 def grid_tables(page: PageText, edges: list[dict[str, Any]] | None) -> list[plumber_table.Table]:
@@ -339,23 +357,27 @@ def intersections_to_cells(points: Crossings) -> list[Box]:
         column.append(p)
         row.append(p)
     cells = []
-    for pt, (down, across) in at.items():
-        plumb, level = points[pt]
+    for (x, y), (down, across) in at.items():
+        plumb, level = points[(x, y)]
         right: list[Point] | None = None  # made when a point below connects
-        for b in columns[pt[0]][down + 1:]:
-            if plumb.isdisjoint(points[b][0]):
+        for below in columns[x][down + 1:]:
+            if plumb.isdisjoint(points[below][0]):
                 continue
             if right is None:
-                right = [p for p in rows[pt[1]][across + 1:] if not level.isdisjoint(points[p][1])]
-            if not right:
-                break  # nothing to the right: no cell starts here, however far down one looks
-            corner = next(((r[0], b[1]) for r in right if (r[0], b[1]) in points
-                           and not points[(r[0], b[1])][0].isdisjoint(points[r][0])
-                           and not points[(r[0], b[1])][1].isdisjoint(points[b][1])), None)
+                right = [p for p in rows[y][across + 1:] if not level.isdisjoint(points[p][1])]
+                if not right:
+                    break  # nothing to the right: no cell starts here, however far down one looks
+            corner = next((c for c in right if _closes(points, c, below)), None)
             if corner:
-                cells.append((pt[0], pt[1], corner[0], corner[1]))
+                cells.append((x, y, corner[0], below[1]))
                 break
     return cells
+
+
+def _closes(points: Crossings, right: Point, below: Point) -> bool:
+    """Is there a point under ``right`` and level with ``below`` that shares an edge with each?"""
+    corner = points.get((right[0], below[1]))
+    return corner is not None and not corner[0].isdisjoint(points[right][0]) and not corner[1].isdisjoint(points[below][1])
 
 
 def cells_to_tables(cells: list[Box]) -> list[list[Box]]:

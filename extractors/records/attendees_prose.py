@@ -97,6 +97,8 @@ def sentences(piece: Piece, c: Cues) -> list[list[Tok]]:
 
 
 class Sentence(NamedTuple):
+    """A sentence of running text: its tokens and their bare, case-folded words."""
+
     toks: list[Tok]
     words: list[str]  # ``words_of(toks)``
 

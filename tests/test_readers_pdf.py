@@ -398,6 +398,27 @@ def test_ruled_table_drawn_in_a_scaled_form_xobject() -> None:
     assert [b.text for b in doc.blocks if b.kind != BlockKind.TABLE] == [texts[-1][2]]
 
 
+def pypdfium2s_path_bounds(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
+    return [o.get_bounds() for o in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)]
+
+
+@needs_corpus
+def test_path_bounds_are_pypdfium2s_on_the_page_and_in_its_forms() -> None:
+    """The table test's bounds of drawn paths, read by raw pdfium calls, are what
+    pypdfium2's object API gives: on real pages, and for rules drawn in a form XObject."""
+    form = " ".join(f"{x} 0 m {x} 100 l S" for x in (0, 50, 100)).encode()
+    pdfs = [pdfium.PdfDocument(positioned_pdf([(100, 600, "x")], form=form, form_at=b"1 0 0 1 20 40",
+                                              page_rules=b"10 10 m 200 10 l S 10 20 300 400 re f"))]
+    pdfs += [pdfium.PdfDocument(real(prefix).read_bytes()) for prefix in ("02", "10", "11", "19")]
+    counted = 0
+    for doc in pdfs:
+        for page in doc:
+            bounds = list(pdf_geometry.path_bounds(page))
+            assert bounds == pypdfium2s_path_bounds(page)
+            counted += len(bounds)
+    assert len(list(pdf_geometry.path_bounds(pdfs[0][0]))) == 5 and counted > 100
+
+
 def test_ruled_table_on_a_page_drawn_turned_and_rotated_back() -> None:
     xs, ys = [100, 220, 340, 460], [700, 680, 660]
     rules = [f"{x} {ys[-1]} m {x} {ys[0]} l S" for x in xs] + [f"{xs[0]} {y} m {xs[-1]} {y} l S" for y in ys]

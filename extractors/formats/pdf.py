@@ -23,7 +23,7 @@ from schemas.document import BlockKind, Document, DocumentBuilder
 from . import ocr as ocr_engine
 from .errors import ReadError
 from .pdf_chars import table_chars, text_lines
-from .pdf_geometry import concat, invert, map_box, page_edges, page_view
+from .pdf_geometry import concat, invert, map_box, page_edges, page_view, path_bounds
 from .pdf_layout import Line, PageContent, Part, assign_heading_levels, group_lines, mark_running_lines
 from .pdf_tables import TableRegion, find_tables
 
@@ -241,8 +241,7 @@ def _may_hold_table(page: pdfium.PdfPage, lines: list[Line]) -> bool:
     width, height = page.get_size()
     xs: set[int] = set()
     ys: set[int] = set()
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
-        left, bottom, right, top = obj.get_bounds()
+    for left, bottom, right, top in path_bounds(page):
         w, h = right - left, top - bottom
         if w * h > 0.8 * width * height or (w < 3 and h < 3):
             continue  # a page-sized fill or a dot

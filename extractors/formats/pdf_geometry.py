@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from itertools import groupby
 from math import isnan
 from operator import itemgetter
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -60,6 +60,26 @@ def map_box(m: Matrix, box: Box) -> Box:
     xs = (box[0] * a + box[1] * c + e, box[2] * a + box[3] * c + e)
     ys = (box[0] * b + box[1] * d + f, box[2] * b + box[3] * d + f)
     return (min(xs), min(ys), max(xs), max(ys))
+
+
+def path_bounds(page: pdfium.PdfPage) -> Iterator[Box]:
+    """Bounds (left, bottom, right, top; PDF space) of the page's path objects and of those
+    in its form XObjects, one level down: what ``page.get_objects([path], max_depth=2)``
+    gives, without a pypdfium2 object made for each of the page's objects (text objects
+    too) first; an object pdfium cannot place is skipped."""
+    raw = page.raw
+    yield from _bounds([pdfium_c.FPDFPage_GetObject(raw, i) for i in range(pdfium_c.FPDFPage_CountObjects(raw))], 0)
+
+
+def _bounds(objects: list[Any], level: int) -> Iterator[Box]:
+    box = [ctypes.c_float() for _ in range(4)]
+    for obj in objects:
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH and pdfium_c.FPDFPageObj_GetBounds(obj, *box):
+            yield (box[0].value, box[1].value, box[2].value, box[3].value)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level == 0:
+            yield from _bounds([pdfium_c.FPDFFormObj_GetObject(obj, i)
+                                for i in range(pdfium_c.FPDFFormObj_CountObjects(obj))], level + 1)
 
 
 def page_edges(page: pdfium.PdfPage, view: Matrix) -> list[dict[str, Any]]:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import ctypes
 from bisect import bisect_left, bisect_right
-from itertools import groupby
+from itertools import groupby, repeat
 from math import isnan
-from operator import itemgetter
+from operator import add, itemgetter, truediv
 from typing import Any, Callable, Iterator
 
 import pypdfium2 as pdfium
@@ -25,12 +25,13 @@ MIN_WORDS_VERTICAL = 3  # words sharing an x that make an implied column edge
 Box = tuple[float, float, float, float]
 MAX_SEGMENTS = 50_000  # more path segments than this: the page is a drawing (a map, a chart), not a table
 MAX_CROSSINGS = 20_000  # more level x plumb edge pairs than this (a 141 x 141 grid): no table either
-_UPRIGHT, _TOP, _FIRST = itemgetter("upright"), itemgetter("top"), itemgetter(0)
+_UPRIGHT, _TEXT, _FIRST = itemgetter("upright"), itemgetter("text"), itemgetter(0)
+_X0, _X1, _TOP, _BOTTOM = itemgetter("x0"), itemgetter("x1"), itemgetter("top"), itemgetter("bottom")
 _BOX = itemgetter("x0", "top", "x1", "bottom")
 # how pdfplumber reads upright and turned text: the key of a line (a column of turned text),
 # the order in it, a character's start and end along it, its position across it, the direction
 _READING = {True: (_TOP, itemgetter("x0", "x0"), "x0", "x1", "top", "ltr"),
-            False: (itemgetter("x0"), itemgetter("top", "bottom"), "top", "bottom", "x0", "ttb")}
+            False: (_X0, itemgetter("top", "bottom"), "top", "bottom", "x0", "ttb")}
 
 
 def page_view(page: pdfium.PdfPage, rotation: int | None = None) -> Matrix:
@@ -167,8 +168,9 @@ class Centres:
     box are found by bisection in its band instead of by a scan of all of them."""
 
     def __init__(self, objects: list[dict[str, Any]]) -> None:
-        ys = [(o["top"] + o["bottom"]) / 2 for o in objects]
-        xs = [(o["x0"] + o["x1"]) / 2 for o in objects]
+        # (top + bottom) / 2 and (x0 + x1) / 2, by maps of operators: no Python loop per object
+        ys = list(map(truediv, map(add, map(_TOP, objects), map(_BOTTOM, objects)), repeat(2)))
+        xs = list(map(truediv, map(add, map(_X0, objects), map(_X1, objects)), repeat(2)))
         order = range(len(objects))
         if isnan(sum(ys) + sum(xs)):  # a NaN centre is in no box, and would unsettle the sort
             order = [k for k in order if ys[k] == ys[k] and xs[k] == xs[k]]
@@ -305,20 +307,21 @@ def _split(chars: list[dict[str, Any]], along: str, end: str, across: str) -> li
 def _merge(chars: list[dict[str, Any]], direction: str) -> dict[str, Any]:
     """pdfplumber's ``merge_chars``: a word's text and box."""
     first = chars[0]
-    x0, top = min([c["x0"] for c in chars]), min([c["top"] for c in chars])
-    x1, bottom = max([c["x1"] for c in chars]), max([c["bottom"] for c in chars])
+    x0, top, x1, bottom = min(map(_X0, chars)), min(map(_TOP, chars)), max(map(_X1, chars)), max(map(_BOTTOM, chars))
     return {"text": _text(chars), "x0": x0, "x1": x1,
             "top": top, "doctop": top + (first["doctop"] - first["top"]), "bottom": bottom,
             "upright": first["upright"], "height": bottom - top, "width": x1 - x0, "direction": direction}
 
 
 def _top_and_text(chars: list[dict[str, Any]], direction: str) -> tuple[float, str]:
-    return min([c["top"] for c in chars]), _text(chars)
+    return min(map(_TOP, chars)), _text(chars)
 
 
 def _text(chars: list[dict[str, Any]]) -> str:
-    """A word's text, ligatures spelt out."""
-    return "".join([LIGATURES.get(c["text"], c["text"] or "") for c in chars])
+    """A word's text, ligatures spelt out (pdfplumber's ``or ""`` is moot: a text is a
+    string, as pdfplumber needs it to be, and an empty one is a word alone)."""
+    texts = list(map(_TEXT, chars))
+    return "".join(map(LIGATURES.get, texts, texts))
 
 
 def grid_tables(page: PageText, edges: list[dict[str, Any]] | None) -> list[plumber_table.Table]:

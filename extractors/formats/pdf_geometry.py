@@ -338,7 +338,8 @@ def grid_tables(page: PageText, edges: list[dict[str, Any]] | None) -> list[plum
     across = sum(1 for e in merged if e["orientation"] == "h")
     if across * (len(merged) - across) > MAX_CROSSINGS:
         return []  # graph paper, hatching: the cell search grows with the square of the crossings
-    return [plumber_table.Table(page, group) for group in cells_to_tables(intersections_to_cells(crossings(merged)))]  # type: ignore[arg-type]
+    tables = cells_to_tables(intersections_to_cells(crossings(merged)))
+    return [plumber_table.Table(page, group) for group in tables]  # type: ignore[arg-type]
 
 
 Point = tuple[float, float]
@@ -360,7 +361,8 @@ def crossings(edges: list[dict[str, Any]]) -> Crossings:
         # a point more each way than the tolerance, so rounding cannot drop one; the exact test follows
         for h in level[bisect_left(heights, top - TOLERANCE - 1):bisect_right(heights, bottom + TOLERANCE + 1)]:
             y = h["top"]
-            if top <= y + TOLERANCE and bottom >= y - TOLERANCE and x >= h["x0"] - TOLERANCE and x <= h["x1"] + TOLERANCE:
+            if (top <= y + TOLERANCE and bottom >= y - TOLERANCE
+                    and x >= h["x0"] - TOLERANCE and x <= h["x1"] + TOLERANCE):
                 there = points.setdefault((x, y), (set(), set()))
                 there[0].add(plumb)
                 there[1].add(ids.setdefault(_BOX(h), len(ids)))
@@ -382,25 +384,25 @@ def intersections_to_cells(points: Crossings) -> list[Box]:
     cells = []
     for (x, y), (down, across) in at.items():
         plumb, level = points[(x, y)]
-        right: list[Point] | None = None  # made when a point below connects
+        right = rows[y][across + 1:]
         for below in columns[x][down + 1:]:
             if plumb.isdisjoint(points[below][0]):
                 continue
-            if right is None:
-                right = [p for p in rows[y][across + 1:] if not level.isdisjoint(points[p][1])]
-                if not right:
-                    break  # nothing to the right: no cell starts here, however far down one looks
-            corner = next((c for c in right if _closes(points, c, below)), None)
-            if corner:
+            corner = next((r for r in right if not level.isdisjoint(points[r][1]) and _closes(points, r, below)),
+                          None)
+            if corner is not None:
                 cells.append((x, y, corner[0], below[1]))
                 break
+            if all(level.isdisjoint(points[r][1]) for r in right):
+                break  # nothing to the right on a shared edge: no cell starts here, however far down one looks
     return cells
 
 
 def _closes(points: Crossings, right: Point, below: Point) -> bool:
     """Is there a point under ``right`` and level with ``below`` that shares an edge with each?"""
     corner = points.get((right[0], below[1]))
-    return corner is not None and not corner[0].isdisjoint(points[right][0]) and not corner[1].isdisjoint(points[below][1])
+    return (corner is not None and not corner[0].isdisjoint(points[right][0])
+            and not corner[1].isdisjoint(points[below][1]))
 
 
 def cells_to_tables(cells: list[Box]) -> list[list[Box]]:

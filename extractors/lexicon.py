@@ -58,11 +58,11 @@ def readings(word: str, lang: str) -> tuple[Reading, ...] | None:
     pos_of, tables = data["pos"], data["features"]
     out = []
     for analysis in analyse(word):
-        features = {}
+        features = {"POS": pos_of.get(analysis.get("CLASS"), "X")}
         for attribute, table in tables.items():
             features.update(table.get(analysis.get(attribute), {}))
-        out.append(Reading(pos_of.get(analysis.get("CLASS"), "X"), analysis.get("BASEFORM", word),
-                           frozenset(features.items())))
+        pos = features.pop("POS")
+        out.append(Reading(pos, analysis.get("BASEFORM", word), frozenset(features.items())))
     return tuple(dict.fromkeys(out)) or None
 
 

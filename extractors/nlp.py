@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections import OrderedDict
 from functools import lru_cache
@@ -45,6 +46,24 @@ def load_nlp(lang: str = "fi") -> Language:
         return spacy.blank(lang)
     except Exception:
         return spacy.blank("xx")
+
+
+# Tokens either side of a token that the model's tagger reads: its token vectors come from a
+# CNN of depth four with a window of one (spacy_fi_experimental_web_md's tok2vec).
+MODEL_CONTEXT = 4
+_SPACE = re.compile(r"\s+")
+
+
+def context_window(text: str, start: int, end: int) -> tuple[int, str]:
+    """The stretch of ``text`` around ``[start, end)`` whose analysis tags the tokens there
+    exactly as the analysis of the whole text does, and its offset: MODEL_CONTEXT words either
+    side. Cuts fall on white space, where the tokenizer splits anyway, and a word is at least
+    one token."""
+    words = [0] + [m.end() for m in _SPACE.finditer(text, 0, start)]  # word starts up to ``start``
+    left = words[-1 - MODEL_CONTEXT] if len(words) > MODEL_CONTEXT else 0
+    gaps = [m.start() for m in _SPACE.finditer(text, end)][:MODEL_CONTEXT + 1]
+    right = gaps[-1] if len(gaps) == MODEL_CONTEXT + 1 else len(text)
+    return left, text[left:right]
 
 
 def has_model(nlp: Language) -> bool:

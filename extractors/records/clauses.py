@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
+from spacy.tokens import Token
+
 from extractors.lang import load
 from extractors.lexicon import WORD, Reading, has_lexicon, readings
-from extractors.nlp import analyse, has_model, load_nlp
+from extractors.nlp import analyse, context_window, has_model, load_nlp
 
 from .normalise import first_names
 
@@ -27,9 +29,7 @@ SUBJECT_POS = {"PROPN", "NOUN", "ADJ", "CCONJ", "PUNCT", "PRON", "NUM", "X", "SY
 NOMINAL_POS = {"PROPN", "NOUN", "PRON", "X"}
 CAPITALISED = re.compile(r"[A-ZÅÄÖÜ]")
 PARENTHESIS = re.compile(r"\s*\([^)]*(?:\)|$)")
-SPACE_RUN = re.compile(r"\s+")
 NAME = Reading("PROPN", "", frozenset())  # how a capitalised word the lexicon does not know reads
-MODEL_CONTEXT = 4  # tokens either side that the model's tagger reads (spacy_fi_experimental_web_md's tok2vec)
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,8 @@ def task_clause(text: str, lang: str) -> TaskClause | None:
     model = load_nlp(lang)
     for start in clause_starts(text, lang):
         if has_model(model):
-            found = None if _lexicon_rules_out(text, start, lang) else _model_clause(text, start, lang)
+            upto = _model_needed(text, start, lang)
+            found = _model_clause(text, start, upto, lang) if upto is not None else None
         else:
             found = _rule_clause(text, start, lang)
         if found:
@@ -78,30 +79,43 @@ def task_clause(text: str, lang: str) -> TaskClause | None:
     return None
 
 
-def _lexicon_rules_out(text: str, start: int, lang: str) -> bool:
-    """Whether the lexicon alone settles that no task clause opens at ``start``, as the model
-    would read it: no word before the first that can only be a finite verb ('Kokous on ...',
-    'Päätettiin ...') can be an acting present-tense verb, or the words before the one that can
-    cannot be its subject ('Lisäksi toimintaan tulee liittää'). A capitalised word the lexicon
-    does not know is a name."""
+def model_windows(text: str, lang: str) -> list[str]:
+    """The stretches of ``text`` that ``task_clause`` will ask the model to read: one per clause
+    opening the lexicon cannot settle (so that a document's questions go to it in one batch)."""
+    if not has_model(load_nlp(lang)):
+        return []
+    return [context_window(text, start, upto)[1] for start in clause_starts(text, lang)
+            if (upto := _model_needed(text, start, lang)) is not None]
+
+
+def _model_needed(text: str, start: int, lang: str) -> int | None:
+    """How far the model must read a clause opening at ``start`` (the end of the first word that
+    may be its acting verb), or None when the lexicon alone settles that no task clause opens
+    there, as the model would read it: no word before the first that can only be a finite verb
+    ('Kokous on ...', 'Päätettiin ...') can be an acting present-tense verb, or the words before
+    the one that can cannot be its subject ('Lisäksi toimintaan tulee liittää'). A capitalised
+    word the lexicon does not know is a name."""
+    words = list(islice(WORD.finditer(text, start), MAX_SUBJECT_WORDS + 1))
     if not has_lexicon(lang):
-        return False
+        return words[-1].end() if words else None
     want = _grammar(lang).get("present_active_morph", {})
     not_task = set(_grammar(lang).get("not_task_lemmas", []))
     seen: list[tuple[Reading, ...]] = []
-    for m in islice(WORD.finditer(text, start), MAX_SUBJECT_WORDS + 1):
+    for m in words:
         found = readings(m.group(0), lang)
         if found is None:
             if not m.group(0)[:1].isupper():
-                return False
+                return words[-1].end()  # a word the lexicon does not know: the model reads them all
             found = (NAME,)
         if any(r.finite and r.has(want) and r.lemma not in not_task for r in found):
             # it may act ('Pirjo vie ...', 'antaa'): the model reads the subject unless no word before can be one
-            return bool(seen) and not _may_be_subject(seen, all(r.finite for r in found))
+            if seen and not _may_be_subject(seen, all(r.finite for r in found)):
+                return None
+            return m.end()
         if all(r.finite for r in found):
-            return True  # the clause's first finite verb is no task verb
+            return None  # the clause's first finite verb is no task verb
         seen.append(found)
-    return True
+    return None
 
 
 def _may_be_subject(words: list[tuple[Reading, ...]], verb_certain: bool) -> bool:
@@ -116,54 +130,50 @@ def _may_be_subject(words: list[tuple[Reading, ...]], verb_certain: bool) -> boo
     return True
 
 
-def model_windows(text: str, lang: str) -> list[str]:
-    """The stretches of ``text`` that ``task_clause`` will ask the model to read: one per clause
-    opening the lexicon cannot settle (so that a document's questions go to it in one batch)."""
-    if not has_model(load_nlp(lang)):
-        return []
-    return [_window(text, start)[1] for start in clause_starts(text, lang) if not _lexicon_rules_out(text, start, lang)]
+def _model_clause(text: str, start: int, upto: int, lang: str) -> TaskClause | None:
+    """The model's reading of a clause opening at ``start``, from its analysis of the words up
+    to ``upto``; if the model reads the clause on past them (the lexicon's verb is no verb to
+    it), from the analysis of the clause's first words whole."""
+    offset, window = context_window(text, start, upto)
+    found, decided = _read_clause(text, [t for t in analyse(window, lang) if t.idx + offset >= start], offset, lang)
+    if decided > upto:
+        last = list(islice(WORD.finditer(text, start), MAX_SUBJECT_WORDS + 1))[-1].end()
+        if last > upto:
+            offset, window = context_window(text, start, last)
+            found, _ = _read_clause(text, [t for t in analyse(window, lang) if t.idx + offset >= start], offset, lang)
+    return found
 
 
-def _window(text: str, start: int) -> tuple[int, str]:
-    """Where in ``text`` the model reads a clause opening at ``start``, and what it reads there.
-
-    The model's tagger sees MODEL_CONTEXT tokens either side of a token (a CNN of depth four,
-    window one), so the words around the clause's first ones tag exactly as in the whole
-    sentence; the rest of a long sentence is not read. Cuts fall on white space, where the
-    tokenizer splits anyway."""
-    chunks = [0] + [m.end() for m in SPACE_RUN.finditer(text, 0, start)]  # starts of the words up to ``start``
-    left = chunks[-1 - MODEL_CONTEXT] if len(chunks) > MODEL_CONTEXT else 0
-    after = [m.start() for m in islice(SPACE_RUN.finditer(text, start), MAX_SUBJECT_WORDS + 1 + MODEL_CONTEXT)]
-    right = after[-1] if len(after) == MAX_SUBJECT_WORDS + 1 + MODEL_CONTEXT else len(text)
-    return left, text[left:right]
-
-
-def _model_clause(text: str, start: int, lang: str) -> TaskClause | None:
+def _read_clause(text: str, tokens: list[Token], offset: int, lang: str) -> tuple[TaskClause | None, int]:
+    """A task clause from the model's tokens of its first words, and where in ``text`` the
+    token that decided it ends (the end of the last token read when none did)."""
     grammar = _grammar(lang)
     want = grammar.get("present_active_morph", {})
     not_task = set(grammar.get("not_task_lemmas", []))
-    offset, window = _window(text, start)
-    tokens = [t for t in analyse(window, lang) if t.idx + offset >= start]
-    for j, t in enumerate(tokens[:MAX_SUBJECT_WORDS + 1]):
+    tokens = tokens[:MAX_SUBJECT_WORDS + 1]
+    for j, t in enumerate(tokens):
         if t.pos_ not in ("VERB", "AUX") or "Fin" not in t.morph.get("VerbForm"):
             continue
+        at = offset + t.idx
+        decided = at + len(t)
         # the clause's first finite verb decides: a past or passive verb, a state, a decision is no task
         if t.lemma_ in not_task or not all(t.morph.get(k) == [v] for k, v in want.items()):
-            return None
-        at = offset + t.idx
+            return None, decided
         pre = tokens[:j]
         while pre and pre[0].pos_ == "PUNCT":  # a list bullet before the subject
             pre = pre[1:]
         if not pre:
-            return TaskClause(None, at, at, at + len(t)) if t.morph.get("Person") == ["1"] else None
+            return (TaskClause(None, at, at, decided) if t.morph.get("Person") == ["1"] else None), decided
         heads = [p for p in pre if p.pos_ in NOMINAL_POS]
         if (any(p.pos_ not in SUBJECT_POS for p in pre) or not heads
                 or heads[-1].morph.get("Case") not in (["Nom"], [])
                 or any(p.pos_ == "PUNCT" and p.text not in ",-–&/" for p in pre)):
-            return None
+            return None, decided
         first, end = offset + pre[0].idx, offset + pre[-1].idx + len(pre[-1])
-        return TaskClause(text[first:end], first, at, at + len(t))
-    return None
+        return TaskClause(text[first:end], first, at, decided), decided
+    if len(tokens) > MAX_SUBJECT_WORDS:
+        return None, offset + tokens[-1].idx + len(tokens[-1])
+    return None, len(text)  # no verb before the window (or the text) ended
 
 
 @lru_cache(maxsize=None)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import ctypes
 from bisect import bisect_left, bisect_right
-from itertools import groupby, repeat
+from itertools import groupby
 from math import isnan
-from operator import add, itemgetter, truediv
+from operator import itemgetter
 from typing import Any, Callable, Iterator
 
 import pypdfium2 as pdfium
@@ -168,9 +168,8 @@ class Centres:
     box are found by bisection in its band instead of by a scan of all of them."""
 
     def __init__(self, objects: list[dict[str, Any]]) -> None:
-        # (top + bottom) / 2 and (x0 + x1) / 2, by maps of operators: no Python loop per object
-        ys = list(map(truediv, map(add, map(_TOP, objects), map(_BOTTOM, objects)), repeat(2)))
-        xs = list(map(truediv, map(add, map(_X0, objects), map(_X1, objects)), repeat(2)))
+        ys = [(o["top"] + o["bottom"]) / 2 for o in objects]
+        xs = [(o["x0"] + o["x1"]) / 2 for o in objects]
         order = range(len(objects))
         if isnan(sum(ys) + sum(xs)):  # a NaN centre is in no box, and would unsettle the sort
             order = [k for k in order if ys[k] == ys[k] and xs[k] == xs[k]]

@@ -307,6 +307,10 @@ def test_a_crop_holds_the_characters_and_words_centred_in_it_in_page_order() -> 
             inner = (box[0] + 20, box[1], box[2], box[3] - 10)
             assert part.crop(inner).chars == centred_in(part.chars, inner)
             assert part.crop(inner).words() == centred_in(part.words(), inner)
+    # a character without a place (NaN) is in no crop, and the others are found as before
+    lost = [dict(c, x0=float("nan")) if k % 50 == 0 else c for k, c in enumerate(chars)]
+    box = (0.0, min(y for _, y in centres), float("inf"), max(y for _, y in centres))
+    assert pdf_geometry.PageText(lost).crop(box).chars == centred_in(lost, box) != centred_in(chars, box)
 
 def unsettled(chars: list[dict], seed: int) -> list[dict]:
     """``chars`` with what a page may hold and the reader's own pages rarely do: runs of

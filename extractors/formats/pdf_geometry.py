@@ -169,25 +169,24 @@ class Centres:
 
     def __init__(self, objects: list[dict[str, Any]]) -> None:
         ys = [(o["top"] + o["bottom"]) / 2 for o in objects]
-        xs = [(o["x0"] + o["x1"]) / 2 for o in objects]
-        order = range(len(objects))
-        if isnan(sum(ys) + sum(xs)):  # a NaN centre is in no box, and would unsettle the sort
-            order = [k for k in order if ys[k] == ys[k] and xs[k] == xs[k]]
         self.objects = objects
-        self.order = sorted(order, key=ys.__getitem__)  # stable: ties keep the objects' order
-        self.heights = [ys[k] for k in self.order]
-        self.across = [xs[k] for k in self.order]
+        self.xs = [(o["x0"] + o["x1"]) / 2 for o in objects]
+        if isnan(sum(ys) + sum(self.xs)):  # a NaN centre is in no box, and would unsettle the sort
+            kept = [k for k in range(len(objects)) if ys[k] == ys[k] and self.xs[k] == self.xs[k]]
+            self.order = sorted(kept, key=ys.__getitem__)
+            self.heights = [ys[k] for k in self.order]
+        else:
+            self.order = sorted(range(len(objects)), key=ys.__getitem__)  # stable: ties keep the objects' order
+            self.heights = sorted(ys)
 
     def within(self, box: Box, *, closed: bool = True) -> list[int]:
         """Indices, in the objects' order, of those whose centre lies in ``box``: on any of
         its edges too (``closed``), or not on its right and bottom ones (pdfplumber's cells)."""
         x0, top, x1, bottom = box
-        low = bisect_left(self.heights, top)
+        xs, low = self.xs, bisect_left(self.heights, top)
         if closed:
-            high = bisect_right(self.heights, bottom)
-            return sorted([k for k, x in zip(self.order[low:high], self.across[low:high]) if x0 <= x <= x1])
-        high = bisect_left(self.heights, bottom)
-        return sorted([k for k, x in zip(self.order[low:high], self.across[low:high]) if x0 <= x < x1])
+            return sorted([k for k in self.order[low:bisect_right(self.heights, bottom)] if x0 <= xs[k] <= x1])
+        return sorted([k for k in self.order[low:bisect_left(self.heights, bottom)] if x0 <= xs[k] < x1])
 
 
 class PageText:

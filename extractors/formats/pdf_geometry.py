@@ -190,22 +190,28 @@ class Centres:
 
 
 class PageText:
-    """Positioned characters of a page or of a part of it, and their words; pdfplumber's
-    ``Table.extract`` reads ``chars`` from it as from a pdfplumber page."""
+    """Positioned characters of a page or of a part of it, and their words. A part (a
+    crop) finds its characters and its words in its page's when first asked for them:
+    the text-aligned table search reads only words."""
 
-    def __init__(self, chars: list[dict[str, Any]]) -> None:
-        self.chars = chars
+    def __init__(self, chars: list[dict[str, Any]] | None, cropped_from: tuple[PageText, Box] | None = None) -> None:
+        self._chars = chars
         self._words: list[dict[str, Any]] | None = None
-        self._cropped_from: tuple[PageText, Box] | None = None  # a crop's words are its page's, centred in it
+        self._cropped_from = cropped_from
         self._char_centres: Centres | None = None
         self._word_centres: Centres | None = None
 
     def crop(self, box: Box) -> PageText:
         """The characters and the words whose centre lies in ``box``: a glyph overhanging a
         rule stays whole, and so does a word running out of a table's box."""
-        part = PageText([self.chars[k] for k in self.char_centres().within(box)])
-        part._cropped_from = (self, box)
-        return part
+        return PageText(None, cropped_from=(self, box))
+
+    @property
+    def chars(self) -> list[dict[str, Any]]:
+        if self._chars is None:
+            page, box = self._cropped_from  # type: ignore[misc]
+            self._chars = [page.chars[k] for k in page.char_centres().within(box)]
+        return self._chars
 
     def char_centres(self) -> Centres:
         if self._char_centres is None:

@@ -257,13 +257,15 @@ def ragged_grid(seed: int) -> list[dict]:
             for y0, y1 in zip(ys, ys[1:]):
                 if rng.random() < 0.9:
                     a, b = y0 + off(), y1 + off()
-                    edges.append({"x0": x, "x1": x, "top": min(a, b), "bottom": max(a, b), "orientation": "v"})
+                    edges.append({"x0": x, "x1": x, "top": min(a, b), "bottom": max(a, b), "height": abs(b - a),
+                                  "orientation": "v"})
         for y in ys:
             for x0, x1 in zip(xs, xs[1:]):
                 for _ in range(1 + (rng.random() < 0.1)):
                     if rng.random() < 0.9:
                         a, b = x0 + off(), x1 + off()
-                        edges.append({"x0": min(a, b), "x1": max(a, b), "top": y, "bottom": y, "orientation": "h"})
+                        edges.append({"x0": min(a, b), "x1": max(a, b), "top": y, "bottom": y, "width": abs(b - a),
+                                      "orientation": "h", **({"doctop": y} if rng.random() < 0.5 else {})})
     rng.shuffle(edges)
     return edges
 
@@ -282,6 +284,34 @@ def test_crossings_cells_and_tables_are_pdfplumbers_on_ragged_grids(seed: int) -
     assert cells == plumber_table.intersections_to_cells(theirs) and len(cells) > 40
     tables = pdf_geometry.cells_to_tables(cells)
     assert tables == plumber_table.cells_to_tables(cells) and len(tables) >= 2
+
+
+@needs_corpus
+@pytest.mark.parametrize("prefix,number", [("02", 1), ("10", 1), ("11", 2)])
+def test_word_edges_and_snapping_are_pdfplumbers(prefix: str, number: int) -> None:
+    """The text strategy's edges and the snapping of all edges, ported: pdfplumber's edges,
+    keys in its order, from a real page's words and rules and from unsettled ones."""
+    _, edges, chars = page_parts(prefix, number)
+    for page in (chars, unsettled(chars, seed=number)):
+        words = pdf_geometry.extract_words(page)
+        mine = pdf_geometry.words_to_edges_v(words) + pdf_geometry.words_to_edges_h(words)
+        theirs = plumber_table.words_to_edges_v(words, 3) + plumber_table.words_to_edges_h(words, 1)
+        assert mine == theirs and [list(e) for e in mine] == [list(e) for e in theirs]
+        assert sum(1 for e in mine if e["orientation"] == "v") >= 3
+        for found in (mine, edges, ragged_grid(number)):
+            snapped = pdf_geometry.snap_edges(found)
+            assert snapped == plumber_table.snap_edges(found, 3, 3) != found
+            assert [list(e) for e in snapped] == [list(e) for e in plumber_table.snap_edges(found, 3, 3)]
+            assert plumber_table.merge_edges(snapped, 0, 0, 3, 3) == plumber_table.merge_edges(found, 3, 3, 3, 3)
+
+
+def test_box_overlap_is_pdfplumbers() -> None:
+    """Boxes sharing a corner, a side, an inside, nothing: overlapping as pdfplumber says."""
+    boxes = [(0.0, 0.0, 10.0, 10.0), (10.0, 10.0, 20.0, 20.0), (10.0, 0.0, 20.0, 10.0), (2.0, 2.0, 4.0, 4.0),
+             (11.0, 11.0, 12.0, 12.0), (5.0, 10.0, 5.0, 30.0), (5.0, -5.0, 5.0, 5.0), (0.0, float("nan"), 1.0, 1.0)]
+    for a in boxes:
+        for b in boxes:
+            assert pdf_geometry._overlap(a, b) == bool(plumber_utils.get_bbox_overlap(a, b)), (a, b)
 
 
 def centred_in(objects: list[dict], box: tuple[float, float, float, float]) -> list[dict]:

@@ -261,15 +261,15 @@ def _read_words(chars: list[dict[str, Any]], merge: Callable[[list[dict[str, Any
     return words
 
 
-def _clusters(objects: list[dict[str, Any]], key: Any) -> list[list[dict[str, Any]]]:
+def _clusters(objects: list[Any], key: Any, tolerance: float = TOLERANCE) -> list[list[Any]]:
     """pdfplumber's ``cluster_objects``: objects whose ``key`` values chain within
-    ``TOLERANCE`` of each other, clusters in the order of their values, each in the
+    ``tolerance`` of each other, clusters in the order of their values, each in the
     objects' order."""
     keys = [key(o) for o in objects]
     cluster: dict[Any, int] = {}
     count, last = 0, None
     for value in sorted(set(keys)):
-        if last is None or not value <= last + TOLERANCE:
+        if last is None or not value <= last + tolerance:
             count += 1
         cluster[value] = count - 1
         last = value
@@ -332,18 +332,80 @@ def grid_tables(page: PageText, edges: list[dict[str, Any]] | None) -> list[plum
     """pdfplumber's table finder with its default settings: from drawn ``edges``, or, when
     None, from edges implied by the words' alignment (its "text" strategy)."""
     if edges is None:
-        words = page.words()
-        found = (plumber_table.words_to_edges_v(words, word_threshold=MIN_WORDS_VERTICAL)
-                 + plumber_table.words_to_edges_h(words, word_threshold=1))
+        found = words_to_edges_v(page.words()) + words_to_edges_h(page.words())
     else:
         found = plumber_utils.filter_edges(edges, "v") + plumber_utils.filter_edges(edges, "h")
-    merged = plumber_table.merge_edges(found, TOLERANCE, TOLERANCE, TOLERANCE, TOLERANCE)
+    merged = plumber_table.merge_edges(snap_edges(found), 0, 0, TOLERANCE, TOLERANCE)  # snapped already
     merged = plumber_utils.filter_edges(merged, min_length=MIN_EDGE)
     across = sum(1 for e in merged if e["orientation"] == "h")
     if across * (len(merged) - across) > MAX_CROSSINGS:
         return []  # graph paper, hatching: the cell search grows with the square of the crossings
     tables = cells_to_tables(intersections_to_cells(crossings(merged)))
     return [plumber_table.Table(page, group) for group in tables]  # type: ignore[arg-type]
+
+
+def words_to_edges_v(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """pdfplumber's ``words_to_edges_v`` (``MIN_WORDS_VERTICAL`` words make a column): the
+    boxes of the largest groups of words whose left, right or centre lie within 1 pt,
+    none overlapping a larger one, give plumb edges at their left sides and one at the
+    right of them all, each spanning all of them."""
+    groups = _clusters(words, _X0, 1) + _clusters(words, _X1, 1) + _clusters(words, _centre, 1)
+    columns: list[Box] = []
+    for group in sorted(groups, key=lambda g: -len(g)):
+        if len(group) < MIN_WORDS_VERTICAL:
+            break  # the rest are no larger
+        box = _bbox(group)
+        if not any(_overlap(box, c) for c in columns):
+            columns.append(box)
+    if not columns:
+        return []
+    columns.sort(key=_FIRST)
+    right, top, bottom = max(c[2] for c in columns), min(c[1] for c in columns), max(c[3] for c in columns)
+    return [{"x0": x, "x1": x, "top": top, "bottom": bottom, "height": bottom - top, "orientation": "v"}
+            for x in [c[0] for c in columns] + [right]]
+
+
+def words_to_edges_h(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """pdfplumber's ``words_to_edges_h`` (one word makes a row): a level edge across all
+    the words at the top and at the bottom of each line of them (tops within 1 pt)."""
+    lines = [_bbox(line) for line in _clusters(words, _TOP, 1)]
+    if not lines:
+        return []
+    left, right = min(b[0] for b in lines), max(b[2] for b in lines)
+    return [{"x0": left, "x1": right, "top": y, "bottom": y, "width": right - left, "orientation": "h"}
+            for b in lines for y in (b[1], b[3])]
+
+
+def _centre(word: dict[str, Any]) -> float:
+    return (word["x0"] + word["x1"]) / 2
+
+
+def _bbox(objects: list[dict[str, Any]]) -> Box:
+    return min(map(_X0, objects)), min(map(_TOP, objects)), max(map(_X1, objects)), max(map(_BOTTOM, objects))
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    """pdfplumber's ``get_bbox_overlap`` as a yes or no: boxes sharing more than a point."""
+    width, height = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
+    return height >= 0 and width >= 0 and height + width > 0
+
+
+def snap_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """pdfplumber's ``snap_edges`` with ``TOLERANCE``, on edges as this module and
+    pdfplumber's word edges make them (no ``y0``, ``y1``): edges whose lines lie within it
+    of each other moved onto their mean line, as new edges, plumb ones first."""
+    plumb = _snap([e for e in edges if e["orientation"] == "v"], _X0, ("x0", "x1"))
+    return plumb + _snap([e for e in edges if e["orientation"] == "h"], _TOP, ("top", "bottom", "doctop"))
+
+
+def _snap(edges: list[dict[str, Any]], line: Any, moved: tuple[str, ...]) -> list[dict[str, Any]]:
+    out = []
+    for group in _clusters(edges, line):
+        mean = sum(map(line, group)) / len(group)
+        for e in group:
+            shift = mean - line(e)
+            out.append({**e, **{k: e[k] + shift for k in moved if k in e}})
+    return out
 
 
 Point = tuple[float, float]

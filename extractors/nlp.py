@@ -66,8 +66,9 @@ def context_window(text: str, start: int, end: int) -> tuple[int, str]:
     return left, text[left:right]
 
 
+@lru_cache(maxsize=8)
 def has_model(nlp: Language) -> bool:
-    return bool(nlp.pipe_names)
+    return bool(nlp.pipe_names)  # cached: spaCy builds the list at every call, and rules ask per sentence
 
 
 CACHE_SIZE = 4096

@@ -1,8 +1,13 @@
 """Table grids of a PDF page without pdfminer: the drawn edges of pypdfium2's path objects
 shaped as pdfplumber's edges (``x0``, ``x1``, ``top``, ``bottom``, ``orientation``) in the
 page's view space (turned by its /Rotate, y down from the top), and pdfplumber's pure
-table geometry (edge merging, intersections, cells, word alignment) run on them and on
-pdfium's characters."""
+table geometry (words, edge snapping and merging, intersections, cells, word alignment)
+run on them and on pdfium's characters.
+
+Where pdfplumber's generic code was most of the table search's time, its functions are
+ported for the settings used here (``TOLERANCE``), each giving pdfplumber's results in
+its order (tests compare them with pdfplumber's own): word and text extraction, word
+edges, snapping, intersections, cells and tables."""
 from __future__ import annotations
 
 import ctypes
@@ -275,7 +280,7 @@ def _clusters(objects: list[Any], key: Any, tolerance: float = TOLERANCE) -> lis
         last = value
     if count == 1:
         return [list(objects)]  # most cells hold one line
-    groups: list[list[dict[str, Any]]] = [[] for _ in range(count)]
+    groups: list[list[Any]] = [[] for _ in range(count)]
     for o, k in zip(objects, keys):
         groups[cluster[k]].append(o)
     return groups
@@ -311,7 +316,7 @@ def _split(chars: list[dict[str, Any]], along: str, end: str, across: str) -> li
 def _merge(chars: list[dict[str, Any]], direction: str) -> dict[str, Any]:
     """pdfplumber's ``merge_chars``: a word's text and box."""
     first = chars[0]
-    x0, top, x1, bottom = min(map(_X0, chars)), min(map(_TOP, chars)), max(map(_X1, chars)), max(map(_BOTTOM, chars))
+    x0, top, x1, bottom = _bbox(chars)
     return {"text": _text(chars), "x0": x0, "x1": x1,
             "top": top, "doctop": top + (first["doctop"] - first["top"]), "bottom": bottom,
             "upright": first["upright"], "height": bottom - top, "width": x1 - x0, "direction": direction}
@@ -381,6 +386,7 @@ def _centre(word: dict[str, Any]) -> float:
 
 
 def _bbox(objects: list[dict[str, Any]]) -> Box:
+    """pdfplumber's ``objects_to_bbox``: the box round all of the objects."""
     return min(map(_X0, objects)), min(map(_TOP, objects)), max(map(_X1, objects)), max(map(_BOTTOM, objects))
 
 

@@ -332,6 +332,10 @@ def test_matches_do_not_overlap_and_are_in_order():
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
     assert [m.type for m in found] == ["date", "period", "date", "period", "period", "time",
                                        "date"]
+    # the order is what lets the rules find a sentence's dates by bisection
+    from extractors.records.context import dates_in
+    for a, b in [(0, len(text)), (10, 40), (41, 42), (0, 0), (36, 70), (100, 160)]:
+        assert dates_in(found, a, b) == [m for m in found if a <= m.start < b]
 
 
 def test_reference_defaults_to_the_first_full_date():

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 
 from schemas.document import Document
 
@@ -18,6 +20,7 @@ DEADLINE_REACH = 40  # characters between a deadline word and the date it govern
 # 'perhetyön ' before 'verkosto'; 'koulukuraattoreiden ja -psykologien ' (a shared head) too
 GENITIVE_MODIFIER = re.compile(r"((?:\w+\s+\w{2,4}\s+-)?\w+[nN])\s+$")  # capitals in headings
 CAPITALISED_MODIFIER = re.compile(r"([A-ZÅÄÖ][\w-]+)\s+$")  # 'Steering ' before 'Committee'
+_START = attrgetter("start")
 
 
 @dataclass
@@ -30,7 +33,9 @@ class Context:
 
 
 def dates_in(dates: list[DateMatch], start: int, end: int) -> list[DateMatch]:
-    return [d for d in dates if start <= d.start < end]
+    """The dates that start in ``[start, end)``, by bisection: ``dates`` are in text order, as
+    find_dates gives them (the rules ask this per sentence and per line)."""
+    return dates[bisect_left(dates, start, key=_START):bisect_left(dates, end, key=_START)]
 
 
 def day(d: DateMatch) -> str | None:

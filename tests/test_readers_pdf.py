@@ -230,7 +230,8 @@ def test_ports_give_pdfplumbers_cells_and_cell_texts(prefix: str, number: int) -
                   plumber_table.words_to_edges_v(words, 3) + plumber_table.words_to_edges_h(words, 1)):
         merged = plumber_utils.filter_edges(plumber_table.merge_edges(found, 3, 3, 3, 3), min_length=3)
         cells = pdf_geometry.intersections_to_cells(pdf_geometry.crossings(merged))
-        assert cells and cells == plumber_table.intersections_to_cells(plumber_table.edges_to_intersections(merged, 3, 3))
+        theirs = plumber_table.intersections_to_cells(plumber_table.edges_to_intersections(merged, 3, 3))
+        assert cells and cells == theirs
         tables = pdf_geometry.cells_to_tables(cells)
         assert tables and tables == plumber_table.cells_to_tables(cells)
         page = pdf_geometry.PageText(chars)
@@ -279,7 +280,7 @@ def test_crossings_cells_and_tables_are_pdfplumbers_on_ragged_grids(seed: int) -
     assert mine.keys() == theirs.keys() and len(mine) > 100
     box = plumber_utils.obj_to_bbox
     for p, (plumb, level) in mine.items():  # as many edges as pdfplumber has distinct boxes there
-        assert (len(plumb), len(level)) == (len({box(e) for e in theirs[p]["v"]}), len({box(e) for e in theirs[p]["h"]}))
+        assert len(plumb) == len({box(e) for e in theirs[p]["v"]}) and len(level) == len({box(e) for e in theirs[p]["h"]})
     cells = pdf_geometry.intersections_to_cells(mine)
     assert cells == plumber_table.intersections_to_cells(theirs) and len(cells) > 40
     tables = pdf_geometry.cells_to_tables(cells)
@@ -341,6 +342,7 @@ def test_a_crop_holds_the_characters_and_words_centred_in_it_in_page_order() -> 
     lost = [dict(c, x0=float("nan")) if k % 50 == 0 else c for k, c in enumerate(chars)]
     box = (0.0, min(y for _, y in centres), float("inf"), max(y for _, y in centres))
     assert pdf_geometry.PageText(lost).crop(box).chars == centred_in(lost, box) != centred_in(chars, box)
+
 
 def unsettled(chars: list[dict], seed: int) -> list[dict]:
     """``chars`` with what a page may hold and the reader's own pages rarely do: runs of

@@ -280,7 +280,8 @@ def test_crossings_cells_and_tables_are_pdfplumbers_on_ragged_grids(seed: int) -
     assert mine.keys() == theirs.keys() and len(mine) > 100
     box = plumber_utils.obj_to_bbox
     for p, (plumb, level) in mine.items():  # as many edges as pdfplumber has distinct boxes there
-        assert len(plumb) == len({box(e) for e in theirs[p]["v"]}) and len(level) == len({box(e) for e in theirs[p]["h"]})
+        assert len(plumb) == len({box(e) for e in theirs[p]["v"]})
+        assert len(level) == len({box(e) for e in theirs[p]["h"]})
     cells = pdf_geometry.intersections_to_cells(mine)
     assert cells == plumber_table.intersections_to_cells(theirs) and len(cells) > 40
     tables = pdf_geometry.cells_to_tables(cells)

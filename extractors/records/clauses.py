@@ -88,6 +88,7 @@ def model_windows(text: str, lang: str) -> list[str]:
             if (upto := _model_needed(text, start, lang)) is not None]
 
 
+@lru_cache(maxsize=4096)  # asked for a sentence's windows up front, then again by task_clause
 def _model_needed(text: str, start: int, lang: str) -> int | None:
     """How far the model must read a clause opening at ``start`` (the end of the first word that
     may be its acting verb), or None when the lexicon alone settles that no task clause opens

@@ -22,7 +22,7 @@ from tests.hostile.make_hostile import pdf_bytes
 
 from extractors.formats import MissingToolError, ReadError, read_document
 from extractors.formats import ocr as ocr_engine
-from extractors.formats import pdf, pdf_chars, pdf_geometry
+from extractors.formats import pdf, pdf_chars, pdf_geometry, pdf_paths
 from extractors.formats.pdf_text import join_lines, recompose_marks
 from schemas.document import BlockKind, Document
 
@@ -181,8 +181,8 @@ def page_parts(prefix: str, number: int) -> tuple[pdfium.PdfPage, list[dict], li
     textpage = page.get_textpage()
     records: list = []
     pdf_chars.text_lines(textpage, page.get_mediabox()[3], records)
-    view = pdf_geometry.page_view(page)
-    return page, pdf_geometry.page_edges(page, view), pdf_chars.table_chars(textpage, records, view)
+    view = pdf_paths.page_view(page)
+    return page, pdf_paths.page_edges(page, view), pdf_chars.table_chars(textpage, records, view)
 
 
 @needs_corpus
@@ -380,8 +380,8 @@ def test_words_and_text_are_pdfplumbers(prefix: str, number: int) -> None:
 def test_a_page_drawn_with_too_many_segments_gives_no_edges(monkeypatch: pytest.MonkeyPatch) -> None:
     page, edges, _ = page_parts("10", 1)
     assert edges
-    monkeypatch.setattr(pdf_geometry, "MAX_SEGMENTS", 20)
-    assert pdf_geometry.page_edges(page, pdf_geometry.page_view(page)) == []
+    monkeypatch.setattr(pdf_paths, "MAX_SEGMENTS", 20)
+    assert pdf_paths.page_edges(page, pdf_paths.page_view(page)) == []
 
 
 def positioned_pdf(texts: list[tuple[float, float, str]], form: bytes = b"", form_at: bytes = b"",
@@ -450,10 +450,10 @@ def test_path_bounds_are_pypdfium2s_on_the_page_and_in_its_forms() -> None:
     counted = 0
     for doc in pdfs:
         for page in doc:
-            bounds = list(pdf_geometry.path_bounds(page))
+            bounds = list(pdf_paths.path_bounds(page))
             assert bounds == pypdfium2s_path_bounds(page)
             counted += len(bounds)
-    assert len(list(pdf_geometry.path_bounds(pdfs[0][0]))) == 5 and counted > 100
+    assert len(list(pdf_paths.path_bounds(pdfs[0][0]))) == 5 and counted > 100
 
 
 def test_ruled_table_on_a_page_drawn_turned_and_rotated_back() -> None:

@@ -23,7 +23,7 @@ from schemas.document import BlockKind, Document, DocumentBuilder
 from . import ocr as ocr_engine
 from .errors import ReadError
 from .pdf_chars import table_chars, text_lines
-from .pdf_geometry import concat, invert, map_box, page_edges, page_view, path_bounds
+from .pdf_paths import concat, invert, map_box, page_edges, page_view, path_bounds
 from .pdf_layout import Line, PageContent, Part, assign_heading_levels, group_lines, mark_running_lines
 from .pdf_tables import TableRegion, find_tables
 

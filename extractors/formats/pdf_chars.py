@@ -16,7 +16,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .pdf_geometry import Matrix, concat
+from .pdf_paths import Matrix, concat
 from .pdf_layout import Line
 from .pdf_text import SPACING_MARKS, attach_marks, recompose_marks
 

@@ -1,13 +1,14 @@
-"""Tables of a PDF page from pypdfium2's characters and drawn edges, through pdfplumber's
-table geometry (``pdf_geometry.py``): ruled tables from drawn lines and boxes, with
-merged cells resolved; text-aligned tables from column gutters. pdfplumber never parses
+"""Tables of a PDF page from pypdfium2's characters and drawn edges (``pdf_paths.py``),
+through pdfplumber's table geometry (``pdf_geometry.py``): ruled tables from drawn lines and
+boxes, with merged cells resolved; text-aligned tables from column gutters. pdfplumber never parses
 the page (pdfminer was most of the reader's time); only its pure functions run."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from .pdf_geometry import Box, PageText, cell_texts, grid_tables, in_cells
+from .pdf_geometry import PageText, cell_texts, grid_tables, in_cells
+from .pdf_paths import Box
 
 NEAR = 1.0  # points: a word this close to a column edge does not cross it
 

@@ -88,6 +88,13 @@ def model_windows(text: str, lang: str) -> list[str]:
             if (upto := _model_needed(text, start, lang)) is not None]
 
 
+@lru_cache(maxsize=None)
+def _task_verb(lang: str) -> tuple[dict[str, str], frozenset[str]]:
+    """What a task clause's verb is: its morphology, and the lemmas that never act."""
+    grammar = _grammar(lang)
+    return grammar.get("present_active_morph", {}), frozenset(grammar.get("not_task_lemmas", []))
+
+
 @lru_cache(maxsize=4096)  # asked for a sentence's windows up front, then again by task_clause
 def _model_needed(text: str, start: int, lang: str) -> int | None:
     """How far the model must read a clause opening at ``start`` (the end of the first word that
@@ -96,11 +103,10 @@ def _model_needed(text: str, start: int, lang: str) -> int | None:
     ('Kokous on ...', 'Päätettiin ...') can be an acting present-tense verb, or the words before
     the one that can cannot be its subject ('Lisäksi toimintaan tulee liittää'). A capitalised
     word the lexicon does not know is a name."""
-    words = list(islice(WORD.finditer(text, start), MAX_SUBJECT_WORDS + 1))
+    words = _opening_words(text, start)
     if not has_lexicon(lang):
         return words[-1].end() if words else None
-    want = _grammar(lang).get("present_active_morph", {})
-    not_task = set(_grammar(lang).get("not_task_lemmas", []))
+    want, not_task = _task_verb(lang)
     seen: list[tuple[Reading, ...]] = []
     for m in words:
         found = readings(m.group(0), lang)
@@ -135,22 +141,26 @@ def _model_clause(text: str, start: int, upto: int, lang: str) -> TaskClause | N
     """The model's reading of a clause opening at ``start``, from its analysis of the words up
     to ``upto``; if the model reads the clause on past them (the lexicon's verb is no verb to
     it), from the analysis of the clause's first words whole."""
-    offset, window = context_window(text, start, upto)
-    found, decided = _read_clause(text, [t for t in analyse(window, lang) if t.idx + offset >= start], offset, lang)
-    if decided > upto:
-        last = list(islice(WORD.finditer(text, start), MAX_SUBJECT_WORDS + 1))[-1].end()
-        if last > upto:
-            offset, window = context_window(text, start, last)
-            found, _ = _read_clause(text, [t for t in analyse(window, lang) if t.idx + offset >= start], offset, lang)
+    def read(end: int) -> tuple[TaskClause | None, int]:
+        offset, window = context_window(text, start, end)
+        return _read_clause(text, [t for t in analyse(window, lang) if t.idx + offset >= start], offset, lang)
+
+    found, decided = read(upto)
+    last = _opening_words(text, start)[-1].end()
+    if decided > upto and last > upto:
+        found, _ = read(last)
     return found
+
+
+def _opening_words(text: str, start: int) -> list[re.Match[str]]:
+    """The words a clause opening at ``start`` may hold its subject and verb in."""
+    return list(islice(WORD.finditer(text, start), MAX_SUBJECT_WORDS + 1))
 
 
 def _read_clause(text: str, tokens: list[Token], offset: int, lang: str) -> tuple[TaskClause | None, int]:
     """A task clause from the model's tokens of its first words, and where in ``text`` the
     token that decided it ends (the end of the last token read when none did)."""
-    grammar = _grammar(lang)
-    want = grammar.get("present_active_morph", {})
-    not_task = set(grammar.get("not_task_lemmas", []))
+    want, not_task = _task_verb(lang)
     tokens = tokens[:MAX_SUBJECT_WORDS + 1]
     for j, t in enumerate(tokens):
         if t.pos_ not in ("VERB", "AUX") or "Fin" not in t.morph.get("VerbForm"):

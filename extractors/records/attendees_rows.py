@@ -179,11 +179,7 @@ def row_entries(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
         entries = people_of_cells(content, kind, c)
         if strict and not any(e.strong for e in entries):
             entries = []
-        st.fresh = False
-        if not entries:
-            st.kind = None
-        st.last = entries[-1] if entries else None
-        return entries
+        return _taken(entries, st)
     if st.header or st.kind is not None:
         if officers := _officer_row(cells, c, header=st.header and st.kind is None):
             return officers
@@ -211,6 +207,11 @@ def row_entries(cells: list[Piece], st: State, c: Cues) -> list[Entry]:
     entries = people_of_cells(cells, st.kind, c)
     if not st.fresh and not person and not any(e.strong for e in entries):
         entries = []
+    return _taken(entries, st)
+
+
+def _taken(entries: list[Entry], st: State) -> list[Entry]:
+    """A row's entries, and the list's state after them: no entries end the list."""
     st.fresh = False
     if not entries:
         st.kind = None

@@ -18,7 +18,7 @@ import pytest
 from pdfplumber import table as plumber_table
 from pdfplumber import utils as plumber_utils
 
-from tests.hostile.make_hostile import pdf_bytes
+from tests.hostile.make_hostile import pdf_bytes, pdf_file
 
 from extractors.formats import MissingToolError, ReadError, read_document
 from extractors.formats import ocr as ocr_engine
@@ -403,17 +403,7 @@ def positioned_pdf(texts: list[tuple[float, float, str]], form: bytes = b"", for
                b"<< /Length %d >>\nstream\n%s\nendstream" % (len(page), page),
                b"<< /Type /XObject /Subtype /Form /BBox [0 0 2000 2000] /Matrix [0.5 0 0 0.5 0 0]"
                b" /Length %d >>\nstream\n%s\nendstream" % (len(form), form)]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.write(b"".join(b"%010d 00000 n \n" % o for o in offsets))
-    out.write(b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    return pdf_file(objects)
 
 
 GRID_ROWS = [["Tehtävä", "Vastuu", "Määräaika"], ["Selvitys talousarviosta", "Aho", "31.5.2024"]]

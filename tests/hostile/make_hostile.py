@@ -47,6 +47,11 @@ def pdf_bytes(pages: list[str], *, kids: bytes | None = None) -> bytes:
         page_ids.append(len(objects))
     listed = kids if kids is not None else " ".join(f"{k} 0 R" for k in page_ids).encode()
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (listed, len(page_ids))
+    return pdf_file(objects)
+
+
+def pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF of ``objects`` (numbered from 1, the first the catalog) with its xref table."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []

@@ -25,7 +25,7 @@ import tempfile
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -286,7 +286,10 @@ class _Batch:
         self.tmpdir = tempfile.mkdtemp(prefix="arkisto-batch-")
         self.workers: list[_Worker] = []
         self.ready: deque[Task] = deque()
-        self.legacy: dict[str, list[Task]] = {}
+        self.legacy: dict[str, list[Task]] = {}  # target format -> tasks waiting for a chunk to fill
+        self.legacy_paths: deque[Path] = deque()  # not yet scanned
+        self.other_paths: deque[Path] = deque()
+        self.last_legacy: Path | None = None
         self.converter: _Converter | None = None
         self.in_flight: dict[str, Task] = {}  # sha -> the task reading it
         self.twins: dict[str, list[Task]] = {}  # sha -> more paths with the same bytes
@@ -304,12 +307,16 @@ class _Batch:
         files = list(walk(paths, skip_dirs, skip_files))
         self.progress.start(len(files))
         self.progress.describe("importing")
-        pending: Iterator[Path] = iter(files)
+        # Legacy files are scanned first: LibreOffice converts them while the workers start and
+        # read the rest, and its last chunk does not wait for the end of the scan (it used to
+        # run alone at the end of a batch, the other cores idle).
+        self.legacy_paths = deque(p for p in files if _legacy_suffix(p))
+        self.other_paths = deque(p for p in files if not _legacy_suffix(p))
         scanning = True
         while True:
             scanned = 0
             if scanning:
-                scanning, scanned = self._scan_some(pending)
+                scanning, scanned = self._scan_some()
                 if not scanning:
                     self._flush_legacy()
             self._collect_conversions()
@@ -320,20 +327,29 @@ class _Batch:
             self._pump(0 if scanned else POLL_SECONDS)
             self._watch_time()
 
-    def _scan_some(self, files: Iterator[Path]) -> tuple[bool, int]:
+    def _scan_some(self) -> tuple[bool, int]:
         """Scan files until enough work is queued: (files left to scan?, files scanned)."""
-        backlog = 4 * self.wanted_workers
-        legacy_backlog = 2 * self.options.legacy_chunk
         scanned = 0
-        while len(self.ready) < backlog and scanned < 256:
-            if self._converting() > 1 and sum(map(len, self.legacy.values())) >= legacy_backlog:
-                break  # LibreOffice is behind: hold the scan, memory stays bounded
-            path = next(files, None)
-            if path is None:
-                return False, scanned
+        while scanned < 256 and (path := self._next_path()) is not None:
             self._scan(path)
             scanned += 1
-        return True, scanned
+            if path is self.last_legacy:
+                self._flush_legacy()  # no more legacy files to come: convert the partial chunk now
+        return bool(self.legacy_paths or self.other_paths), scanned
+
+    def _next_path(self) -> Path | None:
+        """The next file to scan: a legacy one unless LibreOffice is behind (memory stays bounded),
+        else another one while the workers' queue is short; None when neither is due."""
+        behind = (self._converting() > 1
+                  and sum(map(len, self.legacy.values())) >= 2 * self.options.legacy_chunk)
+        if self.legacy_paths and not behind:
+            path = self.legacy_paths.popleft()
+            if not self.legacy_paths:
+                self.last_legacy = path
+            return path
+        if self.other_paths and len(self.ready) < 4 * self.wanted_workers:
+            return self.other_paths.popleft()
+        return None
 
     def _scan(self, path: Path) -> None:
         """Hash one file and decide: skip (known bytes), fail early, convert first, or queue."""
@@ -644,6 +660,10 @@ def _hash(path: str, size: int) -> tuple[str, bytes]:
                 head = chunk
             h.update(chunk)
     return h.hexdigest(), head
+
+
+def _legacy_suffix(path: Path) -> bool:
+    return path.suffix.lower().lstrip(".") in LEGACY_FORMATS
 
 
 def _legacy_format(path: str, data: bytes, size: int) -> str | None:

@@ -344,3 +344,38 @@ def test_a_libreoffice_run_takes_a_workers_core(tmp_path: Path, workers: int, co
         b.converter.running = False
         b._dispatch()
         assert all(w.task is not None for w in b.workers)  # the core is back: every worker is given a file
+
+
+class _RecordingConverter:
+    """What the scanner sees of the LibreOffice thread: chunks handed in, none back yet."""
+
+    def __init__(self) -> None:
+        self.pending, self.running, self.chunks = 0, False, []
+
+    def submit(self, target: str, tasks: list) -> None:
+        self.pending += 1
+        self.chunks.append([Path(t.path).name for t in tasks])
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="no shared corpus")
+def test_legacy_files_are_scanned_first_and_their_last_chunk_goes_at_once(tmp_path: Path) -> None:
+    """LibreOffice gets its files while the workers start, and a chunk short of full goes as
+    soon as no legacy file is left to scan: not after the whole folder is scanned, when it used
+    to run alone at the end of a batch."""
+    from pipeline.batch import BatchReport, _Batch
+    legacy = sorted(p for p in CORPUS.iterdir() if p.suffix.lower() in (".doc", ".rtf"))[:2]
+    if len(legacy) < 2:
+        pytest.skip("fewer than two DOC/RTF files in the corpus")
+    folder = tmp_path / "docs"
+    text_corpus(folder / "a-texts", 4)  # scanned before the legacy files in folder order
+    for p in legacy:
+        shutil.copy(p, folder / f"z-{p.name}")
+    with Archive(tmp_path / "a.sqlite") as archive:
+        b = _Batch(archive, 1, BatchOptions(workers=1, progress=False), BatchReport(1), None)
+        b.converter = _RecordingConverter()  # type: ignore[assignment]
+        b.legacy_paths.extend(sorted(folder.glob("z-*")))
+        b.other_paths.extend(sorted((folder / "a-texts").iterdir()))
+        scanning, scanned = b._scan_some()
+        assert scanning and scanned == 2 + 4  # the legacy files, then a short queue for the workers
+        assert b.converter.chunks == [sorted(f"z-{p.name}" for p in legacy)]  # type: ignore[attr-defined]
+        assert len(b.ready) == 4 and b.other_paths

@@ -17,15 +17,13 @@ from datetime import datetime, timezone
 from functools import cache
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, get_type_hints
+from typing import Any, Literal, get_type_hints
 
 from pipeline.entities import base_key, is_person_name, organisation_kind, person_key, words_match
+from pipeline.run import Result
 from schemas.document import Block, BlockKind, Document
 from schemas.migrations import migrate
 from schemas.records import RECORD_TYPES, DocumentInfo, Evidence, Record, Records
-
-if TYPE_CHECKING:  # pipeline.run pulls in every extractor (and spaCy): only load it when needed
-    from pipeline.run import Result
 
 DEFAULT_DB = Path("output/archive.sqlite")
 Outcome = Literal["added", "updated", "unchanged"]
@@ -484,8 +482,6 @@ class Archive:
         return records
 
     def load_result(self, doc_id: str) -> Result:
-        from pipeline.run import Result
-
         return Result(self.load_document(doc_id), self.load_records(doc_id))
 
     def _actors(self, doc_id: str) -> dict[int, list[tuple[str | None, str | None]]]:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.formats import ReadError
-from extractors.records import extract_records
 from pipeline.archive import RECORD_TABLES, Archive, normal_path
 from pipeline.run import Result, process_file
 
@@ -221,6 +220,8 @@ def reextract(archive: Archive, paths: list[Path] | None = None, command: str = 
     A document whose records come out the same is left untouched (its rows keep the
     run that wrote them); otherwise its records are replaced in one transaction.
     """
+    from extractors.records import extract_records  # spaCy: not in a batch's parent
+
     run_id = archive.start_run(command)
     report = IngestReport(run_id)
     try:

@@ -5,14 +5,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extractors.formats import read_document
-from extractors.records import extract_records
 from schemas.document import Document
 from schemas.records import Records
 
 
 @dataclass
 class Result:
+    """A document and its records. Cheap to import (a batch's parent unpickles these): the
+    readers and extractors, which pull in spaCy, load only when a file is processed here."""
+
     document: Document
     records: Records
 
@@ -34,5 +35,8 @@ class Result:
 
 def process_file(path: Path, data: bytes | None = None) -> Result:
     """Read ``path`` and extract its records; raises ReadError for a file that cannot be read."""
+    from extractors.formats import read_document
+    from extractors.records import extract_records
+
     document = read_document(Path(path), data)
     return Result(document, extract_records(document))

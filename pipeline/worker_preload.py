@@ -37,7 +37,6 @@ def _warm_up() -> None:
 
 
 try:
-    import pipeline.run  # noqa: F401  (readers' registry, record extractors)
     import pipeline.worker  # noqa: F401
     from extractors.nlp import load_nlp
 

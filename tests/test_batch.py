@@ -379,3 +379,17 @@ def test_legacy_files_are_scanned_first_and_their_last_chunk_goes_at_once(tmp_pa
         assert scanning and scanned == 2 + 4  # the legacy files, then a short queue for the workers
         assert b.converter.chunks == [sorted(f"z-{p.name}" for p in legacy)]  # type: ignore[attr-defined]
         assert len(b.ready) == 4 and b.other_paths
+
+
+def test_the_parent_of_a_batch_does_not_load_the_extractors(tmp_path: Path) -> None:
+    """The workers read and extract; the parent only scans and writes. Importing spaCy there
+    cost ~1 s before the first file of every `arkisto ingest`."""
+    text_corpus(tmp_path / "docs", 1)
+    code = ("import sys; from pathlib import Path; from pipeline.archive import Archive; "
+            "from pipeline.batch import BatchOptions, run_batch; "
+            "r = run_batch(Archive(sys.argv[1]), [Path(sys.argv[2])], BatchOptions(workers=1, progress=False)); "
+            "print(r.counts['added'], sorted(m for m in ('spacy', 'extractors.records') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.sqlite"), str(tmp_path / "docs")],
+                         capture_output=True, text=True, timeout=120, cwd=REPO)
+    added, loaded = out.stdout.split(" ", 1)
+    assert int(added) == len(list(SAMPLES.glob("*.txt"))) and loaded.strip() == "[]", out.stderr

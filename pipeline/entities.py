@@ -51,8 +51,10 @@ def person_key(name: str) -> str:
     return " ".join(DASHES.sub("-", name.strip()).casefold().split())
 
 
+@lru_cache(maxsize=50_000)
 def base_key(text: str) -> str:
-    """Base forms of the words of ``text``, space-separated: the organisation key."""
+    """Base forms of the words of ``text``, space-separated: the organisation key (cached: the
+    archive's writer asks for every organisation, body and place of every record)."""
     return " ".join(base_form(w) for w in words(text))
 
 
@@ -61,6 +63,7 @@ def query_key(text: str) -> str:
     return base_key(text)
 
 
+@lru_cache(maxsize=50_000)
 def organisation_kind(name: str) -> str:
     """'place' for a single place name (a municipality), else 'organisation'."""
     ws = words(name)

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from extractors.lang import load
 from extractors.lexicon import WORD, Reading, has_lexicon, readings
-from extractors.nlp import analyse, context_window, has_model, load_nlp
+from extractors.nlp import analyse, context_window, has_model, lemma, load_nlp
 
 from .normalise import first_names
 
@@ -168,7 +168,7 @@ def _read_clause(text: str, tokens: list[Token], offset: int, lang: str) -> tupl
         at = offset + t.idx
         decided = at + len(t)
         # the clause's first finite verb decides: a past or passive verb, a state, a decision is no task
-        if t.lemma_ in not_task or not all(t.morph.get(k) == [v] for k, v in want.items()):
+        if lemma(t, lang) in not_task or not all(t.morph.get(k) == [v] for k, v in want.items()):
             return None, decided
         pre = tokens[:j]
         while pre and pre[0].pos_ == "PUNCT":  # a list bullet before the subject

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from extractors.nlp import analyse, has_model, load_nlp
+from extractors.nlp import analyse, has_model, lemma as token_lemma, load_nlp
 
 
 @lru_cache(maxsize=4096)
@@ -13,7 +13,7 @@ def lemma(word: str, lang: str = "fi") -> str:
     if not has_model(nlp) or not word.strip():
         return word.lower()
     tokens = [t for t in analyse(word.lower(), lang) if not t.is_punct]
-    return " ".join(t.lemma_ for t in tokens) if tokens else word.lower()
+    return " ".join(token_lemma(t, lang) for t in tokens) if tokens else word.lower()
 
 
 def lemma_phrase(phrase: str, lang: str = "fi") -> str:

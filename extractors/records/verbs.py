@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from extractors.lang import load
 from extractors.lexicon import WORD, Reading, has_lexicon, readings, verdict
-from extractors.nlp import analyse, has_model, load_nlp
+from extractors.nlp import analyse, has_model, lemma, load_nlp
 
 
 @lru_cache(maxsize=None)
@@ -60,8 +60,8 @@ def present_active_verbs(text: str, lang: str) -> list[str]:
     known = _words_settled(text, lang, test)
     if known is not None:
         return known
-    return [t.text for t in analyse(text, lang) if t.pos_ in ("VERB", "AUX") and t.lemma_ not in ("olla",)
-            and all(t.morph.get(k) == [v] for k, v in want.items())]
+    return [t.text for t in analyse(text, lang) if t.pos_ in ("VERB", "AUX")
+            and all(t.morph.get(k) == [v] for k, v in want.items()) and lemma(t, lang) != "olla"]
 
 
 def has_finite_verb(text: str, lang: str) -> bool:

@@ -961,3 +961,44 @@ def test_name_mentions_match_like_the_name_regex(name):
     first = name.split()[0]
     first_regex = rf"(?<!\w){re.escape(first)}(?![\w-]| [A-ZÅÄÖ])"
     assert list(first_name_spans(first, text)) == [m.span() for m in re.finditer(first_regex, text)]
+
+
+def _roles_letter_by_letter(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """find_roles without its shortcuts: every phrase tried at every position after no letter."""
+    from extractors.records.attendees_cues import cues
+    lower, found, pos = text.casefold(), [], 0
+    while pos < len(lower):
+        hit = None
+        if lower[pos].isalpha() and not (pos and lower[pos - 1].isalpha()):
+            for phrase, role, deputy, inflects in cues().roles:
+                if not lower.startswith(phrase, pos):
+                    continue
+                end = pos + len(phrase)
+                if inflects:
+                    while end < len(lower) and lower[end].isalpha():
+                        end += 1
+                elif end < len(lower) and lower[end].isalpha() and not (
+                        lower[end] == "s" and (end + 1 == len(lower) or not lower[end + 1].isalpha())):
+                    continue
+                hit = (pos, end, role, deputy)
+                break
+        if hit:
+            found.append(hit)
+            pos = hit[1]
+        else:
+            pos += 1
+    return tuple(found)
+
+
+def test_role_phrases_found_by_their_first_letters_as_by_trying_every_phrase():
+    from extractors.records.attendees_cues import find_roles
+    paths = [*sorted(SEEDS.glob("*.txt")),
+             *(path for ext in ("txt", "md", "docx") for path in sorted(Path("tests").glob(f"heldout*/docs/*.{ext}")))]
+    lines = {line for path in paths for line in read_document(path).text.splitlines() if line.strip()}
+    assert len(lines) > 1000
+    hits = 0
+    for line in lines:
+        found = find_roles.__wrapped__(line)
+        assert found == _roles_letter_by_letter(line), line
+        hits += bool(found)
+    assert hits > 50  # the lines name roles, so the comparison means something

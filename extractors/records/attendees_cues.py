@@ -164,11 +164,27 @@ def is_job_title(word: str, c: Cues) -> bool:
     return word.strip(",;:.()").casefold().endswith(c.title_suffixes)
 
 
-def _role_at(lower: str, pos: int, c: Cues) -> tuple[int, str, bool] | None:
+Role = tuple[str, str, bool, bool]  # phrase, role id, deputy, inflects (as in Cues.roles)
+RoleHeads = tuple[dict[str, tuple[Role, ...]], tuple[Role, ...]]
+
+
+@lru_cache(maxsize=1)
+def _role_heads() -> RoleHeads:
+    """The role phrases that may start with each two letters, in ``Cues.roles`` order (longest
+    first), and those shorter than two letters: a position is tried against a handful of
+    phrases instead of all of them (~140, a third of the attendee rules' time)."""
+    roles = cues().roles
+    short = tuple(r for r in roles if len(r[0]) < 2)
+    heads = {r[0][:2] for r in roles if len(r[0]) >= 2}
+    return {h: tuple(r for r in roles if r[0].startswith(h) or h.startswith(r[0])) for h in heads}, short
+
+
+def _role_at(lower: str, pos: int, heads: RoleHeads) -> tuple[int, str, bool] | None:
     """The role phrase starting at ``pos`` of a lower-cased text: (end, role id, deputy)."""
     if pos and lower[pos - 1].isalpha():
         return None
-    for phrase, role, deputy, inflects in c.roles:
+    by_head, short = heads
+    for phrase, role, deputy, inflects in by_head.get(lower[pos:pos + 2], short):
         if lower.startswith(phrase, pos):
             end = pos + len(phrase)
             if inflects:
@@ -192,11 +208,11 @@ def _role_starts() -> re.Pattern[str]:
 @lru_cache(maxsize=16384)
 def find_roles(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """Role words in ``text``: (start, end, role id, deputy)."""
-    c, lower, found, pos = cues(), text.casefold(), [], 0
-    starts = _role_starts()
+    lower, found, pos = text.casefold(), [], 0
+    starts, heads = _role_starts(), _role_heads()
     while m := starts.search(lower, pos):
         pos = m.start()
-        if lower[pos].isalpha() and (hit := _role_at(lower, pos, c)):
+        if lower[pos].isalpha() and (hit := _role_at(lower, pos, heads)):
             found.append((pos, hit[0], hit[1], hit[2]))
             pos = hit[0]
         else:

@@ -39,3 +39,31 @@ def test_lemmas_read_lazily_are_the_pipelines_lemmas():
         assert [(t.text, t.pos_, nlp.lemma(t)) for t in doc] == [(t.text, t.pos_, t.lemma_) for t in whole]
         assert [t.lemma_ for t in doc] == [t.lemma_ for t in whole]  # and stored on the token
     nlp.forget()
+
+
+@pytest.mark.skipif(not nlp.has_model(nlp.load_nlp("fi")), reason="the Finnish model is not installed")
+def test_weights_laid_out_multiply_bit_for_bit_as_transposed():
+    """Every weight matrix of the model, against inputs of 1 to 160 rows and a few batches'
+    worth: the ops' product equals numpy's ``x @ W.T`` exactly, and the laid-out copy is used
+    wherever the product is larger than OpenBLAS's small-matrix path."""
+    import numpy
+
+    model = nlp.load_nlp("fi")
+    ops = model.get_pipe("tok2vec").model.ops
+    assert isinstance(ops, nlp.TransposedWeightOps)
+    rng = numpy.random.default_rng(0)
+    weights = [node.get_param("W") for _, c in model.pipeline if hasattr(c, "model")
+               for node in c.model.walk() if node.has_param("W")]
+    assert len(weights) >= 7  # static vectors, the embedding's and the encoder's maxouts, tagger, morphologizer
+    fast = 0
+    for w in weights:
+        w = w.reshape(-1, w.shape[-1])
+        for rows in [*range(1, 161), 255, 400, 1000]:
+            x = rng.standard_normal((rows, w.shape[1]), dtype=numpy.float32)
+            assert numpy.array_equal(ops.gemm(x, w, trans2=True), numpy.dot(x, w.T)), (w.shape, rows)
+            fast += rows * w.size > ops.SMALL
+    assert fast > 500
+    # a weight the ops has not laid out (not the model's) goes the ordinary way
+    other = rng.standard_normal((576, 576), dtype=numpy.float32)
+    x = rng.standard_normal((50, 576), dtype=numpy.float32)
+    assert numpy.array_equal(ops.gemm(x, other, trans2=True), numpy.dot(x, other.T))

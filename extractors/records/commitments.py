@@ -97,7 +97,8 @@ def _confidence(ctx: Context, s: Sentence, people: list[str]) -> tuple[float, st
     later = cues.search(lang, "commitment.later", text)
     if (ahead or later) and _task(ctx, text):
         return 0.75, "task"
-    verbs = forward_verbs(_without_decision_cues(text, lang), lang)
+    # cue words blanked: a cancellation ('perutaan') is a decision, not a plan
+    verbs = forward_verbs(ctx.decision_cues.blanked(text), lang)
     if not (verbs or _obligation(text, lang)) or cues.search(lang, "commitment.open_question", text):
         return 0.0, ""  # 'discussed whether the network should apply': a question, not an obligation
     if ahead:
@@ -127,8 +128,8 @@ def _task(ctx: Context, text: str) -> TaskClause | None:
     clause = task_clause(text, ctx.lang)
     if not clause:
         return None
-    for cue_id in cues.cue_ids(ctx.lang, "decision."):
-        if any(m.start() <= clause.verb_start < m.end() for m in cues.finditer(ctx.lang, cue_id, text)):
+    for _, matches in ctx.decision_cues.hits(text):
+        if any(m.start() <= clause.verb_start < m.end() for m in matches):
             return None
     return clause
 
@@ -187,14 +188,6 @@ def _obligation(text: str, lang: str) -> bool:
         return True
     pattern = (load(lang, "grammar") or {}).get("obligation_pattern")
     return bool(pattern and re.search(pattern, text, re.I))
-
-
-def _without_decision_cues(text: str, lang: str) -> str:
-    """Blank out decision cue words so that a cancellation ('perutaan') is a decision, not a plan."""
-    for cue_id in cues.cue_ids(lang, "decision."):
-        for m in cues.finditer(lang, cue_id, text):
-            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
-    return text
 
 
 def _people_in(text: str, people: list[str]) -> list[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
 
@@ -11,6 +11,7 @@ from schemas.document import Document
 
 from . import cues
 from .dates import DateMatch
+from .decision_cues import DecisionCues
 from .lemmas import lemma_phrase
 from .verbs import is_genitive_noun
 
@@ -30,6 +31,10 @@ class Context:
     doc_date: str | None
     kind: str
     dates: list[DateMatch]
+    decision_cues: DecisionCues = field(init=False, repr=False)  # asked by decisions and commitments
+
+    def __post_init__(self) -> None:
+        self.decision_cues = DecisionCues(self.lang)
 
 
 def dates_in(dates: list[DateMatch], start: int, end: int) -> list[DateMatch]:

@@ -11,6 +11,7 @@ from .kind import mail_header_label
 from .clauses import task_clause
 from .commitment_tables import action_tables, is_deferral, is_empty_cell, task_cells
 from .context import Context, body_in, dates_in, day, deadline_date
+from .decision_cues import DecisionCues
 from .sentences import Sentence, agenda_item
 from .verbs import forward_verbs, has_finite_verb
 
@@ -19,11 +20,11 @@ MIN_WORDS = 2  # "Päätös:" with less than this after it is a label
 LABEL_END = re.compile(r"\s*:")
 
 
-def decision_type(text: str, lang: str) -> tuple[str, int, int] | None:
+def decision_type(text: str, decision_cues: DecisionCues) -> tuple[str, int, int] | None:
     """(type, start, end) of the first decision cue, most specific type first."""
-    for cue_id in cues.cue_ids(lang, "decision."):
-        if m := cues.search(lang, cue_id, text):
-            return cue_id.split(".", 1)[1], m.start(), m.end()
+    lang = decision_cues.lang
+    if found := decision_cues.first(text):
+        return found
     # "Tavoitteita painotetaan seuraavasti:" -- a settled arrangement introducing its list
     if (m := cues.search(lang, "decision_frame.as_follows", text)) and m.end() >= len(text.rstrip()) - 1:
         verbs = forward_verbs(text, lang)
@@ -48,7 +49,7 @@ def extract_decisions(ctx: Context, sents: list[Sentence], meetings: list[Meetin
             continue
         if _procedural(s.text, ctx.lang) or mail_header_label(s.text, ctx.lang):
             continue
-        found = decision_type(s.text, ctx.lang)
+        found = decision_type(s.text, ctx.decision_cues)
         kind = found[0] if found else None
         if is_proposal(s.text, ctx.lang, found[1] if found else None) or under_proposals(s, ctx.lang):
             continue  # 'Förslag: …', 'X ehdotti, että …': proposed, not yet decided

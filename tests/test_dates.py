@@ -338,6 +338,15 @@ def test_matches_do_not_overlap_and_are_in_order():
         assert dates_in(found, a, b) == [m for m in found if a <= m.start < b]
 
 
+def test_one_reading_dated_twice_gives_what_two_readings_give():
+    # extract_records reads a document once and dates it without, then with, its own date
+    text = "Muistio 18.12.2008\nKokoukset 15.1. ja 4.3. sekä 10.12. klo 9–11, viikolla 12"
+    readings = dates.read_dates(text, "fi")
+    for ref in (None, D("2009-06-01"), D("2008-01-10")):
+        assert readings.dated(ref) == find_dates(text, "fi", ref)
+    assert readings.dated() == readings.dated()  # dating leaves the readings as they were
+
+
 def test_reference_defaults_to_the_first_full_date():
     text = "Muistio 18.12.2008\nKokoukset 15.1. ja 4.3. sekä 10.12."
     values = [m.value for m in find_dates(text, "fi")]

@@ -24,10 +24,11 @@ def extract_records(doc: Document) -> Records:
     info.title = doc.title
     info.kind, info.kind_confidence = kind.classify_kind(doc, rules_lang)
 
-    first_pass = dates.find_dates(doc.text, rules_lang)
+    readings = dates.read_dates(doc.text, rules_lang)
+    first_pass = readings.dated()
     info.date = document_date(doc, first_pass, info.kind, rules_lang)
     reference = dt.date.fromisoformat(info.date) if info.date else None
-    found = dates.find_dates(doc.text, rules_lang, reference) if reference else first_pass
+    found = readings.dated(reference) if reference else first_pass
     records.dates = dates.to_mentions(doc, found)
 
     sents = sentences(doc, rules_lang)

@@ -19,7 +19,6 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from extractors.lang import load_all
@@ -34,7 +33,8 @@ from .dates_grammar import Grammar, grammar, key, lower, meridiem_table
 from .dates_times import clock, is_time, times_of
 
 EXTRACTOR, VERSION = "dates", "1"
-__all__ = ["DateMatch", "NO_YEAR", "extract_dates", "find_dates", "parse_time", "to_mentions"]
+__all__ = ["DateMatch", "NO_YEAR", "Readings", "extract_dates", "find_dates", "parse_time", "read_dates",
+           "to_mentions"]
 
 
 @dataclass
@@ -217,20 +217,32 @@ def _first_full_date(cands: tuple[Candidate, ...]) -> dt.date | None:
 
 def find_dates(text: str, lang: str = "fi", reference: dt.date | None = None) -> list[DateMatch]:
     """Every date, period and time in ``text``, non-overlapping, in text order."""
-    if isinstance(reference, dt.datetime):
-        reference = reference.date()
-    g, chosen = _readings(text, lang)
-    ref = reference or _first_full_date(chosen)
-    return [_build(c, text, ref, g) for c in chosen]
+    return read_dates(text, lang).dated(reference)
 
 
-@lru_cache(maxsize=4)
-def _readings(text: str, lang: str) -> tuple[Grammar, tuple[Candidate, ...]]:
-    """The chosen readings of ``text``, which do not depend on the reference date (cached: a
-    document is read once without and once with its own date; ``_build`` only reads them)."""
+@dataclass(frozen=True)
+class Readings:
+    """The chosen readings of a text, which do not depend on the reference date: a document is
+    read once and dated twice, without and then with its own date (``_build`` only reads them)."""
+
+    text: str
+    g: Grammar
+    chosen: tuple[Candidate, ...]
+
+    def dated(self, reference: dt.date | None = None) -> list[DateMatch]:
+        """The readings as matches; without a reference, the first full date of the text is it."""
+        if isinstance(reference, dt.datetime):
+            reference = reference.date()
+        ref = reference or _first_full_date(self.chosen)
+        return [_build(c, self.text, ref, self.g) for c in self.chosen]
+
+
+def read_dates(text: str, lang: str = "fi") -> Readings:
+    """Every reading of ``text`` as a date, period or time, overlaps settled."""
     src = Source(text, lower(text), grammar(lang))
     cands = [c for c in candidates(src) if "\n\n" not in text[c.start:c.end]]
-    return src.g, tuple(_share_list_year(text, _attach_times(src, _merge_ranges(src, _choose(cands)))))
+    chosen = _share_list_year(text, _attach_times(src, _merge_ranges(src, _choose(cands))))
+    return Readings(text, src.g, tuple(chosen))
 
 
 def parse_time(text: str) -> str | None:

@@ -7,13 +7,14 @@ import sys
 from collections import OrderedDict
 from functools import lru_cache
 
-import numpy
 import spacy
 from spacy.language import Language
 from spacy.symbols import PUNCT, SPACE
 from spacy.tokens import Doc, Token
-from thinc.api import NumpyOps, set_current_ops
+from thinc.api import set_current_ops
 from threadpoolctl import threadpool_limits
+
+from extractors.nlp_inference import TransposedWeightOps, cache_word_vectors
 
 MODELS = {"fi": "spacy_fi_experimental_web_md"}
 # Rules read structure; the model is asked only for morphology and lemmas. Its parser and
@@ -45,6 +46,7 @@ def load_nlp(lang: str = "fi") -> Language:
             threadpool_limits(1, user_api="blas")
             nlp = spacy.load(name, exclude=UNUSED_COMPONENTS + UNUSED_VOCAB_FIELDS)
             ops.lay_out(nlp)
+            cache_word_vectors(nlp)
             return nlp
         except Exception as e:  # missing package, missing libvoikko: fall back to rules only
             print(f"arkisto: {name} unavailable ({type(e).__name__}: {e}); "
@@ -54,49 +56,6 @@ def load_nlp(lang: str = "fi") -> Language:
         return spacy.blank(lang)
     except Exception:
         return spacy.blank("xx")
-
-
-class TransposedWeightOps(NumpyOps):
-    """numpy's BLAS, multiplying by the model's weights in the layout it is fastest with.
-
-    Every layer multiplies its input by its weight matrix transposed (``x @ W.T``); given ``W.T``
-    as a view, OpenBLAS ran these products (10-100 rows against 576x576 and the like) ~30%
-    slower than given the same matrix laid out row by row (twice as slow at 9 rows): ~10% of
-    the model's time. ``lay_out`` makes that copy of each weight once (9 MB; weights never
-    change after loading: nothing here trains). The products are bit for bit the same: OpenBLAS
-    packs either layout into the same blocks for the same kernel -- except on its small-matrix
-    and matrix-vector paths (rows x 576 x 576 up to 100**3), which therefore keep the transposed
-    call (``tests/test_nlp.py`` checks both, for every weight and row count).
-    """
-
-    SMALL = 100 ** 3  # OpenBLAS's small-matrix bound (M*N*K) on x86-64
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._laid_out: dict[tuple[int, tuple[int, ...], tuple[int, ...]], tuple] = {}
-
-    def lay_out(self, nlp: Language) -> None:
-        """Lay out every weight matrix of ``nlp``'s components for ``gemm``."""
-        for _, component in nlp.pipeline:
-            for node in component.model.walk() if hasattr(component, "model") else ():
-                if node.has_param("W") and node.get_param("W") is not None:
-                    w = node.get_param("W")
-                    w = w.reshape(-1, w.shape[-1])  # a maxout's pieces (nO, nP, nI) as it multiplies them
-                    # the entry holds the weight: its memory cannot pass to another array
-                    self._laid_out[_key(w)] = (w, numpy.ascontiguousarray(w.T))
-
-    def gemm(self, x, y, *, out=None, trans1=False, trans2=False):
-        if trans2 and not trans1 and out is None and x.shape[0] * y.size > self.SMALL:
-            laid_out = self._laid_out.get(_key(y))
-            if laid_out is not None:
-                return numpy.dot(x, laid_out[1])
-        return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
-
-
-def _key(w: numpy.ndarray) -> tuple[int, tuple[int, ...], tuple[int, ...]]:
-    """A weight's identity as layers pass it: its memory, shape and strides (a maxout passes a
-    new view of the same matrix at every call)."""
-    return w.__array_interface__["data"][0], w.shape, w.strides
 
 
 # Tokens either side of a token that the model's tagger reads: its token vectors come from a

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from extractors import nlp
+from extractors import nlp, nlp_inference
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -50,7 +50,7 @@ def test_weights_laid_out_multiply_bit_for_bit_as_transposed():
 
     model = nlp.load_nlp("fi")
     ops = model.get_pipe("tok2vec").model.ops
-    assert isinstance(ops, nlp.TransposedWeightOps)
+    assert isinstance(ops, nlp_inference.TransposedWeightOps)
     rng = numpy.random.default_rng(0)
     weights = [node.get_param("W") for _, c in model.pipeline if hasattr(c, "model")
                for node in c.model.walk() if node.has_param("W")]
@@ -67,3 +67,23 @@ def test_weights_laid_out_multiply_bit_for_bit_as_transposed():
     other = rng.standard_normal((576, 576), dtype=numpy.float32)
     x = rng.standard_normal((50, 576), dtype=numpy.float32)
     assert numpy.array_equal(ops.gemm(x, other, trans2=True), numpy.dot(x, other.T))
+
+
+@pytest.mark.skipif(not nlp.has_model(nlp.load_nlp("fi")), reason="the Finnish model is not installed")
+def test_remembered_word_vectors_are_spacys():
+    """Word vectors remembered across batches (new, repeated, forgotten when the memory is full)
+    are the vocabulary's own, to the bit and in its type."""
+    import numpy
+
+    model = nlp.load_nlp("fi")
+    vectors = model.vocab.vectors
+    memory = nlp_inference.WordVectors(size=50)
+    texts = [p.read_text(encoding="utf-8")[:600] for p in sorted(SEEDS.glob("*.txt"))]
+    assert texts
+    for text in texts + texts[::-1]:
+        keys = model.make_doc(text).to_array("ORTH")
+        got, want = memory.batch(vectors, keys), vectors.get_batch(keys)
+        assert got.dtype == want.dtype and got.flags.c_contiguous and numpy.array_equal(got, want)
+        assert len(memory._rows) <= 50
+    layer = next(n for n in model.get_pipe("tok2vec").model.walk() if n.name == "static_vectors")
+    assert layer._func.__module__ == nlp_inference.__name__  # the model reads its vectors through one

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from thinc.api import set_current_ops
 from threadpoolctl import threadpool_limits
 
-from extractors.nlp_inference import TransposedWeightOps, cache_word_vectors
+from extractors.nlp_inference import TransposedWeightOps, cache_word_vectors, trim_encoder
 
 MODELS = {"fi": "spacy_fi_experimental_web_md"}
 # Rules read structure; the model is asked only for morphology and lemmas. Its parser and
@@ -47,6 +47,7 @@ def load_nlp(lang: str = "fi") -> Language:
             nlp = spacy.load(name, exclude=UNUSED_COMPONENTS + UNUSED_VOCAB_FIELDS)
             ops.lay_out(nlp)
             cache_word_vectors(nlp)
+            trim_encoder(nlp)
             return nlp
         except Exception as e:  # missing package, missing libvoikko: fall back to rules only
             print(f"arkisto: {name} unavailable ({type(e).__name__}: {e}); "

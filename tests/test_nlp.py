@@ -87,3 +87,28 @@ def test_remembered_word_vectors_are_spacys():
         assert len(memory._rows) <= 50
     layer = next(n for n in model.get_pipe("tok2vec").model.walk() if n.name == "static_vectors")
     assert layer._func.__module__ == nlp_inference.__name__  # the model reads its vectors through one
+
+
+@pytest.mark.skipif(not nlp.has_model(nlp.load_nlp("fi")), reason="the Finnish model is not installed")
+def test_short_batches_analyse_as_spacy_does():
+    """The model as loaded here (weights laid out, word vectors remembered, the encoder trimmed
+    to the rows that reach a token) against spaCy's own code: the same token vectors and tags
+    for batches of short texts (as a document's windows go to it), a few words and one."""
+    from extractors.records.clauses import model_windows
+    from extractors.records.sentences import sentences
+    from extractors.formats import read_document
+
+    ours = nlp.load_nlp("fi")
+    theirs = spacy.load(nlp.MODELS["fi"], exclude=nlp.UNUSED_COMPONENTS + nlp.UNUSED_VOCAB_FIELDS)
+    assert any(n._func.__module__ == nlp_inference.__name__ for n in ours.get_pipe("tok2vec").model.walk())
+    assert not any(n._func.__module__ == nlp_inference.__name__ for n in theirs.get_pipe("tok2vec").model.walk())
+    batches = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        texts = [s.text for s in sentences(read_document(path), "fi")]
+        batches.append([w for t in texts for w in model_windows(t, "fi")])
+    batches += [["Kokous"], ["Pirjo Laine vie"], ["ja", "Lohja", "2024"]]
+    assert sum(len(b) for b in batches) > 50
+    for batch in batches:
+        for a, b in zip(ours.pipe(batch), theirs.pipe(batch)):
+            assert [(t.tag_, t.pos_, str(t.morph)) for t in a] == [(t.tag_, t.pos_, str(t.morph)) for t in b]
+            assert (a.tensor == b.tensor).all()

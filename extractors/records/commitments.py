@@ -177,6 +177,8 @@ def _owner_labels(ctx: Context, sents: list[Sentence]) -> _OwnerLabels:
 
 def _named_actor_acts(ctx: Context, s: Sentence, people: list[str]) -> bool:
     """'Sirpa hoitaa asian', 'Antti Nieminen varaa tilat': a listed person, then a present verb."""
+    if not s.text.startswith(_first_words(tuple(people))):
+        return False  # no attendee's first word opens it (most sentences): no need to look for names
     starts = _people_in(s.text[:40], people)
     if not (starts and s.text.startswith(starts[0].split()[0])):
         return False
@@ -196,6 +198,12 @@ def _people_in(text: str, people: list[str]) -> list[str]:
     found = [p for p, pattern in full if pattern.search(text)]
     found += [p for p, pattern in first if p not in found and pattern.search(text)]
     return found
+
+
+@lru_cache(maxsize=64)
+def _first_words(people: tuple[str, ...]) -> tuple[str, ...]:
+    """The first word of each attendee's name: a sentence opened by a person starts with one."""
+    return tuple(dict.fromkeys(p.split()[0] for p in people))
 
 
 @lru_cache(maxsize=64)

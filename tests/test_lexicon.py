@@ -109,3 +109,30 @@ def test_task_clauses_read_as_the_model_reads_whole_sentences():
             if expected:
                 break
         assert task_clause(text, "fi") == expected, text
+
+
+@needs_model
+@needs_lexicon
+def test_present_active_verbs_read_lemmas_as_the_whole_pipeline():
+    """Where the lexicon cannot settle a sentence, the verbs read from an analysis whose lemmas
+    are computed only for the tokens asked about are those the whole pipeline gives."""
+    from pathlib import Path
+
+    from extractors.formats import read_document
+    from extractors.lang import load
+    from extractors.records.sentences import sentences
+
+    seeds = sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("*.txt"))
+    if not seeds:
+        pytest.skip("shared/seeds not beside the repo")
+    want = load("fi", "grammar")["present_active_morph"]
+    test = lambda r: r.pos in ("VERB", "AUX") and r.lemma != "olla" and r.has(want)  # noqa: E731
+    texts = [s.text for p in seeds for s in sentences(read_document(p), "fi")
+             if verbs._words_settled(s.text, "fi", test) is None]
+    assert len(texts) > 50
+    nlp.forget()
+    for text, whole in zip(texts, nlp.load_nlp("fi").pipe(texts)):
+        expected = [t.text for t in whole if t.pos_ in ("VERB", "AUX") and t.lemma_ != "olla"
+                    and all(t.morph.get(k) == [v] for k, v in want.items())]
+        assert verbs.present_active_verbs(text, "fi") == expected, text
+    nlp.forget()

@@ -14,10 +14,18 @@ from schemas.document import Block, BlockKind, Document
 
 AGENDA_ITEM = re.compile(r"^(?:§\s*)?(\d{1,2}(?:\.\d{1,2})?)(?:[.)]|\s*§)?\s+([^\n]{2,120})$")
 NUMBERED_LABEL = re.compile(r"(?:^|\n)\s*[^\W\d]+\s+\d{1,3}\.$")  # "Toimenpide 1." is a label, not a sentence
-# a sentence ends at . ! ? before a capital, before a bullet line, after a colon at a line end,
-# and at a line end when the next line starts with a capital (lines without full stops)
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”)]*\s+(?=[\"'“(]?[A-ZÅÄÖÜ0-9•-])|\n(?=\s*[-•*]\s)|(?<=:)\n"
-                          r"|(?<![,\-–(&/])[ \t]*\n(?=[ \t]*[A-ZÅÄÖÜ])")
+# A sentence ends at . ! ? before a capital, before a bullet line, after a colon at a line end,
+# and at a line end when the next line starts with a capital (lines without full stops). Every
+# such break starts with white space or a closing quote, which the pattern consumes first: a
+# pattern that opens with a character class lets ``re`` skip to the next candidate in C instead
+# of trying every position (one that opens with a look-behind cannot); the look-behinds then
+# check what came before that first character.
+SENTENCE_END = re.compile(
+    r"[\s\"'”)]"
+    r"(?:(?:(?<=[.!?][\"'”)])[\"'”)]*\s+|(?<=[.!?]\s)\s*)(?=[\"'“(]?[A-ZÅÄÖÜ0-9•-])"  # . ! ? and quotes, space
+    r"|(?<=\n)(?=\s*[-•*]\s)"  # a line break before a bullet
+    r"|(?<=:\n)"  # a colon at a line end
+    r"|(?<![,\-–(&/][ \t\n])(?:(?<=\n)|(?<=[ \t])[ \t]*\n)(?=[ \t]*[A-ZÅÄÖÜ]))")  # a line end, then a capital
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,7 @@ def split_sentences(text: str, offset: int, lang: str) -> list[tuple[int, int, s
     start = 0
     for m in SENTENCE_END.finditer(text):
         head = text[start:m.start()]
-        if m.group(0).strip() == "" and (abbrev.search(head.rstrip("\"')”")) or NUMBERED_LABEL.search(head)):
+        if m.group(0).strip() == "" and _not_an_end(head, abbrev):
             continue  # "mm. Kerava", "klo 9. Paikka": not a sentence end
         spans.append((start, m.start()))
         start = m.end()
@@ -70,6 +78,17 @@ def split_sentences(text: str, offset: int, lang: str) -> list[tuple[int, int, s
         if chunk:
             out.append((offset + s + lead, offset + s + lead + len(chunk), chunk))
     return out
+
+
+def _not_an_end(head: str, abbrev: re.Pattern[str]) -> bool:
+    """Whether ``head`` ends in an abbreviation or a numbered label. Both patterns end in
+    ``\\.$``: a head that does not end in a full stop (maybe before one line break) is tested
+    no further, since searching it tries every position."""
+    bare = head.rstrip("\"')”")
+    if bare.endswith((".", ".\n")) and abbrev.search(bare):
+        return True
+    tail = head[:-1] if head.endswith("\n") else head
+    return tail.endswith(".") and tail[-2:-1].isdigit() and bool(NUMBERED_LABEL.search(head))
 
 
 def agenda_item(block: Block) -> AgendaItem | None:

@@ -112,3 +112,15 @@ def test_short_batches_analyse_as_spacy_does():
         for a, b in zip(ours.pipe(batch), theirs.pipe(batch)):
             assert [(t.tag_, t.pos_, str(t.morph)) for t in a] == [(t.tag_, t.pos_, str(t.morph)) for t in b]
             assert (a.tensor == b.tensor).all()
+
+
+@pytest.mark.skipif(not nlp.has_model(nlp.load_nlp("fi")), reason="the Finnish model is not installed")
+def test_a_single_words_analysis_outlives_the_document_a_sentences_does_not():
+    word, sentence = "perhekeskusverkoston", "Pirjo Laine vie asian lautakuntaan."
+    first_word, first_sentence = nlp.analyse(word), nlp.analyse(sentence)
+    nlp.forget()
+    assert nlp.analyse(word) is first_word  # a function of the word: kept, like rules' per-word caches
+    assert nlp.analyse(sentence) is not first_sentence  # nothing of a document's reading carries over
+    whole = nlp.load_nlp("fi")(word)
+    assert [(t.pos_, str(t.morph), nlp.lemma(t)) for t in first_word] == [(t.pos_, str(t.morph), t.lemma_) for t in whole]
+    nlp.forget()

@@ -67,8 +67,15 @@ def either(alternatives: dict[str, str]) -> str:
 def groups_of(m: re.Match[str]) -> tuple[str, dict[str, str | None]]:
     """The alternative of an ``either`` match and its groups under their plain names."""
     name = m.lastgroup or ""
+    return name, {plain: m.group(group) for plain, group in _alternative_groups(m.re, name)}
+
+
+@lru_cache(maxsize=None)
+def _alternative_groups(pattern: re.Pattern[str], name: str) -> tuple[tuple[str, str], ...]:
+    """(plain name, group name) of alternative ``name``'s groups, in the pattern's order: worked
+    out once per pattern, not from all forty groups of every number the text holds."""
     tail = "__" + name
-    return name, {k[:-len(tail)]: v for k, v in m.groupdict().items() if k.endswith(tail)}
+    return tuple((group[:-len(tail)], group) for group in pattern.groupindex if group.endswith(tail))
 
 
 @dataclass

@@ -140,3 +140,27 @@ def test_find_municipalities():
 def test_find_municipalities_lists():
     text = "Sovitut kokouspäivät: 15.1.2009 (Tuusula), 4.3.2009 (Kirkkonummi) ja 11.3.2009 (Raasepori)."
     assert [n for _, _, n in find_municipalities(text)] == ["Tuusula", "Kirkkonummi", "Raasepori"]
+
+
+def test_a_name_of_several_words_opens_with_a_span_head():
+    # find_municipalities keys a span of two or three words only after a word _span_heads holds
+    import re
+    heads = normalise._span_heads()
+    forms = [k for k in normalise._index() if re.search(r"\W", k)]
+    assert len(forms) > 100
+    several = 0
+    for form in forms:
+        written = " ".join(w.title() for w in form.split(" ")).replace("-", " - ")
+        words = normalise.WORD.findall(written)
+        several += len(words) > 1
+        assert len(words) == 1 or words[0].casefold() in heads, form
+        spans = [(s, e) for s, e, _ in find_municipalities(f"Kokous {written} tänään")]
+        if not normalise._entries()[normalise._index()[form]].ambiguous:
+            assert (7, 7 + len(written)) in spans, form
+    assert several > 100
+
+
+def test_spaced_and_dashed_names_of_several_words():
+    for text, name in [("Kokous Mänttä - Vilppulassa.", "Mänttä-Vilppula"), ("Möte i S:t Michels.", "Mikkeli"),
+                       ("Jyväskylän maalaiskunnan edustaja", "Jyväskylän maalaiskunta")]:
+        assert [n for _, _, n in find_municipalities(text)] == [name], text

@@ -21,6 +21,7 @@ DASH = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 SPACED_DASH = re.compile(rf"(?<=\w)\s*[{DASH}]\s*(?=\w)")
 EDGE_PUNCT = " \t\n,;:.·•*"
 WORD = re.compile(r"\w+(?:[-:]\w+)*")
+NON_WORD = re.compile(r"\W")
 
 BACK, FRONT = "aou", "äöy"
 # Case endings written with back vowels; front forms swap a/o/u for ä/ö/y.
@@ -135,6 +136,7 @@ def find_municipalities(text: str) -> list[tuple[int, int, str]]:
     """Every municipality mention in ``text`` (any case form, Finnish or Swedish): (start, end, name)."""
     index = _index()
     firsts = first_names()
+    heads = _span_heads()
     tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     found: list[tuple[int, int, str]] = []
     i = 0
@@ -145,7 +147,7 @@ def find_municipalities(text: str) -> list[tuple[int, int, str]]:
             continue
         hit = None
         for width in (3, 2, 1):
-            if i + width > len(tokens):
+            if i + width > len(tokens) or width > 1 and word.casefold() not in heads:
                 continue
             end = tokens[i + width - 1][1]
             span = text[start:end]
@@ -257,6 +259,15 @@ def _index() -> dict[str, str]:
             if not sv.endswith(("s", "x", "z")):
                 inflected.setdefault(_key(sv + "s"), name)
     return {**inflected, **base}
+
+
+@lru_cache(maxsize=1)
+def _span_heads() -> frozenset[str]:
+    """Each start of a known form that runs up to a character that is no word character
+    ('mänttä' of 'mänttä-vilppulassa', 's:t' of 's:t michels'). A span of two or three words
+    keys as its first word, case-folded, then such a character; so only a word among these
+    can open a municipality of several words, and the spans after the others are not keyed."""
+    return frozenset(k[:m.start()] for k in _index() for m in NON_WORD.finditer(k) if m.start())
 
 
 @lru_cache(maxsize=1)

@@ -89,6 +89,7 @@ _analysed: OrderedDict[tuple[str, str], Doc] = OrderedDict()
 # several rules ask about the same word (17 of 92 such analyses over the scored documents).
 WORD_CACHE_SIZE = 2048
 _words: OrderedDict[tuple[str, str], Doc] = OrderedDict()
+_pending: dict[tuple[str, str], list[str]] = {}  # a primed text -> its batch, until one is asked for
 
 
 def analyse(text: str, lang: str = "fi") -> Doc:
@@ -98,6 +99,10 @@ def analyse(text: str, lang: str = "fi") -> Doc:
     key = (lang, text)
     if key in _analysed:
         return _analysed[key]
+    if key in _pending:
+        _analyse_batch(_pending[key], lang)
+        if key in _analysed:  # (unless the batch outgrew the cache)
+            return _analysed[key]
     if key in _words:
         _words.move_to_end(key)
         return _words[key]
@@ -113,12 +118,20 @@ def analyse(text: str, lang: str = "fi") -> Doc:
 
 
 def prime(texts: list[str], lang: str = "fi") -> None:
-    """Analyse many texts in one batch (far cheaper than one call each) before extractors ask."""
+    """Have many texts analysed in one batch (far cheaper than one call each) when an extractor
+    first asks for one of them. Rules ask for fewer than half the texts they may ask for (none
+    at all in some documents), so the batch is not analysed before one is asked for, and not
+    at all if none is; it is the same batch either way."""
+    todo = list(dict.fromkeys(t for t in texts if (lang, t) not in _analysed and (lang, t) not in _pending))
+    if todo and has_model(load_nlp(lang)):
+        _pending.update(((lang, t), todo) for t in todo)
+
+
+def _analyse_batch(texts: list[str], lang: str) -> None:
     nlp = load_nlp(lang)
-    todo = list(dict.fromkeys(t for t in texts if (lang, t) not in _analysed))
-    if todo and has_model(nlp):
-        for text, doc in zip(todo, nlp.pipe(todo, batch_size=64, disable=_lazy(nlp))):
-            _remember((lang, text), doc)
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=64, disable=_lazy(nlp))):
+        _pending.pop((lang, text), None)
+        _remember((lang, text), doc)
 
 
 def lemma(token: Token, lang: str = "fi") -> str:
@@ -152,6 +165,7 @@ def forget() -> None:
     """Drop the analyses of the last document: nothing of one document's reading carries over
     to the next (and a batch of near-identical files is not measured on a warm cache)."""
     _analysed.clear()
+    _pending.clear()
 
 
 def _remember(key: tuple[str, str], doc: Doc) -> None:

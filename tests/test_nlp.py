@@ -124,3 +124,21 @@ def test_a_single_words_analysis_outlives_the_document_a_sentences_does_not():
     whole = nlp.load_nlp("fi")(word)
     assert [(t.pos_, str(t.morph), nlp.lemma(t)) for t in first_word] == [(t.pos_, str(t.morph), t.lemma_) for t in whole]
     nlp.forget()
+
+
+@pytest.mark.skipif(not nlp.has_model(nlp.load_nlp("fi")), reason="the Finnish model is not installed")
+def test_a_primed_batch_is_analysed_when_first_asked_for_and_only_then():
+    texts = ["Pirjo Laine vie asian lautakuntaan.", "Kokous on Lohjan kaupungintalolla.", "Sovittiin, että Anna kokoaa"]
+    nlp.forget()
+    nlp.prime(texts)
+    assert not any(("fi", t) in nlp._analysed for t in texts)  # nothing asked, nothing analysed
+    nlp.forget()
+    nlp.prime(texts)
+    second = nlp.analyse(texts[1])
+    assert all(("fi", t) in nlp._analysed for t in texts)  # the whole batch at the first question
+    for text, whole in zip(texts, nlp.load_nlp("fi").pipe(texts, disable=["lemmatizer"])):
+        doc = nlp.analyse(text)
+        assert [(t.pos_, str(t.morph)) for t in doc] == [(t.pos_, str(t.morph)) for t in whole]
+        assert (doc.tensor == whole.tensor).all()
+    assert nlp.analyse(texts[1]) is second
+    nlp.forget()

@@ -1002,3 +1002,36 @@ def test_role_phrases_found_by_their_first_letters_as_by_trying_every_phrase():
         assert found == _roles_letter_by_letter(line), line
         hits += bool(found)
     assert hits > 50  # the lines name roles, so the comparison means something
+
+
+def test_a_prose_block_said_to_hold_no_phrase_has_none_in_its_sentences():
+    # the prose readers skip a block by its runs of letters; a sentence's words must agree
+    from extractors.records.attendees_cues import cues
+    from extractors.records.attendees_prose import phrase_needs, prose_blocks
+    c = cues()
+    readers = {"clauses": [p for p, _ in (*c.clauses, *c.clauses_after)],
+               "scribes": [*c.scribe_before, *c.scribe_after],
+               "officer verbs": [(v,) for v in c.officer_verbs],
+               "presenting verbs": [v[:1] for v in c.presenting_verbs]}
+    paths = [*sorted(SEEDS.glob("*.txt")),
+             *(path for ext in ("txt", "md", "docx") for path in sorted(Path("tests").glob(f"heldout*/docs/*.{ext}")))]
+    held = skipped = 0
+    for path in paths:
+        for block in prose_blocks(read_document(path), c):
+            for name, phrases in readers.items():
+                inside = any(set(p) <= set(words) for _, words in block.sentences for p in phrases)
+                may = block.may_hold(phrase_needs(phrases))
+                assert may or not inside, (name, block.sentences[0].words[:8])
+                held += inside
+                skipped += not may
+    assert held > 20 and skipped > 1000  # both kinds of block occur, so the check means something
+
+
+def test_a_phrase_with_a_word_not_all_letters_is_looked_for_in_every_block():
+    from extractors.records.attendees_cues import cues
+    from extractors.records.attendees_prose import phrase_needs, prose_blocks
+    block = prose_blocks(text_doc("Kokous alkoi klo 9."), cues())[0]
+    assert not block.may_hold(phrase_needs([("paikalla", "olivat")]))
+    assert block.may_hold(phrase_needs([("paikalla", "olivat"), ("o'clock",)]))
+    assert block.may_hold(phrase_needs([()]))
+    assert block.may_hold(phrase_needs([("kokous", "alkoi")]))

@@ -10,17 +10,20 @@ cuts the running text into sentences once for all three.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, NamedTuple
 
 from schemas.document import BlockKind, Document
 from schemas.records import Role
 
-from .attendees_cues import Cues, find_roles, is_job_title, is_name_title, role_of
+from .attendees_cues import Cues, cues, find_roles, is_job_title, is_name_title, role_of
 from .attendees_mentions import first_name_spans, full_name_spans
 from .attendees_text import Entry, Piece, Tok, bare_word, is_initials, is_name_word, is_plain_word, tokens_of
 from .normalise import is_first_name, normalise_person
 
 PROSE_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY)
+LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 def prose_roles(doc: Document, entries: list[Entry], c: Cues) -> dict[str, tuple[str, str]]:
@@ -103,13 +106,56 @@ class Sentence(NamedTuple):
     words: list[str]  # ``words_of(toks)``
 
 
-def prose_blocks(doc: Document, c: Cues) -> list[list[Sentence]]:
-    """The sentences of each block that is not a table, cut once for every prose reader."""
-    out = []
-    for block in doc.blocks:
-        if block.kind != BlockKind.TABLE:
-            out.append([Sentence(toks, words_of(toks)) for toks in sentences(Piece(block.text, block.start), c)])
-    return out
+@dataclass(frozen=True)
+class Needs:
+    """The phrases a reader looks for, as the words each needs, filed under one of those words."""
+
+    by_word: dict[str, tuple[frozenset[str], ...]]
+    always: bool  # an empty phrase, or a word that is not all letters: any block may hold one
+
+
+class ProseBlock:
+    """A block of running text, cut into sentences once and only when a reader asks: few blocks
+    hold the words any reader looks for, and cutting every block was a fifth of the attendee rules."""
+
+    def __init__(self, piece: Piece, c: Cues) -> None:
+        self._piece, self._c = piece, c
+        self._runs: frozenset[str] | None = None
+        self._sentences: list[Sentence] | None = None
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        if self._sentences is None:
+            self._sentences = [Sentence(toks, words_of(toks)) for toks in sentences(self._piece, self._c)]
+        return self._sentences
+
+    def may_hold(self, needs: Needs) -> bool:
+        """Whether a sentence of the block may hold one of the phrases ``needs`` stands for. A word
+        of a sentence that is all letters is a whole run of letters of the case-folded block (tokens
+        end at white space, brackets and the punctuation ``words_of`` strips), so a phrase with a
+        word among no such run is in none of its sentences."""
+        if needs.always:
+            return True
+        if self._runs is None:
+            self._runs = frozenset(LETTER_RUN.findall(self._piece.text.casefold()))
+        return any(need <= self._runs for word in needs.by_word.keys() & self._runs for need in needs.by_word[word])
+
+
+def phrase_needs(phrases: Iterable[tuple[str, ...]]) -> Needs:
+    """The words each phrase needs in a block, filed under its first word; any block may hold
+    one when a phrase is empty or has a word that is not all letters (runs of letters miss it)."""
+    by_word: dict[str, list[frozenset[str]]] = {}
+    always = False
+    for phrase in phrases:
+        always = always or not phrase or not all(LETTER_RUN.fullmatch(w) for w in phrase)
+        if phrase:
+            by_word.setdefault(phrase[0], []).append(frozenset(phrase))
+    return Needs({word: tuple(needs) for word, needs in by_word.items()}, always)
+
+
+def prose_blocks(doc: Document, c: Cues) -> list[ProseBlock]:
+    """Each block that is not a table, for every prose reader (cut into sentences on demand)."""
+    return [ProseBlock(Piece(block.text, block.start), c) for block in doc.blocks if block.kind != BlockKind.TABLE]
 
 
 def names_in(toks: list[Tok], c: Cues, loose: bool = False) -> list[tuple[int, int]]:
@@ -154,7 +200,7 @@ def words_of(toks: list[Tok]) -> list[str]:
 # meeting officers elected in the minutes
 
 
-def elected_officers(doc: Document, prose: list[list[Sentence]], c: Cues) -> list[Entry]:
+def elected_officers(doc: Document, prose: list[ProseBlock], c: Cues) -> list[Entry]:
     """Chairs and secretaries the meeting chose: 'Kokouksen sihteeriksi valittiin X'.
 
     A role counts when it is the meeting's (a meeting word in or before it, 'of the
@@ -167,9 +213,12 @@ def elected_officers(doc: Document, prose: list[list[Sentence]], c: Cues) -> lis
     found: list[Entry] = []
     carry = 0
     filled: set[str] = set()  # a meeting has one chair and one secretary
-    for block_sentences in prose:
+    verbs = _officer_verb_needs()
+    for block in prose:
         carry -= 1
-        for toks, words in block_sentences:
+        if not block.may_hold(verbs):
+            continue
+        for toks, words in block.sentences:
             if not any(w in c.officer_verbs for w in words):
                 continue
             hits = _officer_roles(toks, words, c)
@@ -188,6 +237,11 @@ def elected_officers(doc: Document, prose: list[list[Sentence]], c: Cues) -> lis
                     e.role, e.role_raw = role, toks[k].text.strip(",;:.()")
                     found.append(e)
     return found
+
+
+@lru_cache(maxsize=1)
+def _officer_verb_needs() -> Needs:
+    return phrase_needs((verb,) for verb in cues().officer_verbs)
 
 
 def _officer_roles(toks: list[Tok], words: list[str], c: Cues) -> list[tuple[int, str, str]]:

@@ -22,7 +22,7 @@ from schemas.records import Role
 
 from .attendees_cues import Cues, cues, find_roles, is_job_title, is_name_title
 from .attendees_names import parse_name
-from .attendees_prose import Sentence, words_of
+from .attendees_prose import Needs, ProseBlock, phrase_needs, words_of
 from .attendees_text import Entry, Piece, Tok, add_attribute, set_role, split_top
 from .normalise import normalise_place
 
@@ -30,13 +30,17 @@ COMMA = re.compile(r"\s*[,;]\s*")
 MAX_ITEM_TOKENS = 9  # a list item is a title, a name and brackets, not a clause
 
 
-def attendance_sentences(doc: Document, prose: list[list[Sentence]],
+def attendance_sentences(doc: Document, prose: list[ProseBlock],
                          c: Cues) -> tuple[list[Entry], list[Entry]]:
     """People in sentences that say who was present, absent or a guest; and the memo's writers."""
     listed: list[Entry] = []
     writers: list[Entry] = []
     firsts, lasts, scribe_words = _first_words()
-    for sents in prose:
+    clauses, scribes = _phrase_needs()
+    for block in prose:
+        if not (block.may_hold(clauses) or block.may_hold(scribes)):
+            continue  # no attendance clause and no scribe phrase in any of its sentences
+        sents = block.sentences
         for i, (toks, words) in enumerate(sents):
             if words[0] in firsts or words[-1] in lasts:
                 span, kind = _list_span(toks, words, c)
@@ -56,6 +60,14 @@ def _first_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     c = cues()
     return (frozenset(p[0] for p, _ in c.clauses), frozenset(p[-1] for p, _ in c.clauses_after),
             frozenset(p[0] for p in (*c.scribe_before, *c.scribe_after)))
+
+
+@cache
+def _phrase_needs() -> tuple[Needs, Needs]:
+    """What a block needs to hold an attendance clause, and a scribe phrase."""
+    c = cues()
+    return (phrase_needs([p for p, _ in (*c.clauses, *c.clauses_after)]),
+            phrase_needs([*c.scribe_before, *c.scribe_after]))
 
 
 def _list_span(toks: list[Tok], words: list[str], c: Cues) -> tuple[list[Tok], str]:

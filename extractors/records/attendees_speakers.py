@@ -14,7 +14,7 @@ from schemas.document import BlockKind, Document
 from schemas.records import Role
 
 from .attendees_cues import Cues, is_job_title, is_name_title
-from .attendees_prose import Sentence, name_piece, names_in
+from .attendees_prose import ProseBlock, name_piece, names_in, phrase_needs
 from .attendees_names import parse_name
 from .attendees_lines import attribute_like
 from .attendees_text import Entry, Piece, Tok, add_attribute, bare_word, is_name_word, piece_lines
@@ -131,7 +131,7 @@ def _speaker_entry(name: Piece, title_line: str, c: Cues) -> Entry | None:
     return e
 
 
-def prose_speakers(doc: Document, prose: list[list[Sentence]], c: Cues) -> list[Entry]:
+def prose_speakers(doc: Document, prose: list[ProseBlock], c: Cues) -> list[Entry]:
     """Speakers of seminar or slide material named in running text.
 
     'Professori X (Stakes / THL) käsitteli ...' and 'Dr Y (University of Leeds) spoke
@@ -143,8 +143,11 @@ def prose_speakers(doc: Document, prose: list[list[Sentence]], c: Cues) -> list[
     if not speaker_context(doc, c, blocks=TITLE_BLOCKS):
         return []
     verbs = {v[0] for v in c.presenting_verbs if v}
-    for block_sentences in prose:
-        for toks, words in block_sentences:
+    needs = phrase_needs([(v,) for v in verbs] + [()] * (() in c.presenting_verbs))
+    for block in prose:
+        if not block.may_hold(needs):
+            continue
+        for toks, words in block.sentences:
             if verbs.isdisjoint(words) and () not in c.presenting_verbs:
                 continue  # no presenting verb, so no speaker: spares names_in, the costly part
             for i, j in names_in(toks, c):

@@ -29,7 +29,8 @@ class TransposedWeightOps(NumpyOps):
     change after loading: nothing here trains). The products are bit for bit the same: OpenBLAS
     packs either layout into the same blocks for the same kernel -- except on its small-matrix
     and matrix-vector paths (rows x 576 x 576 up to 100**3), which therefore keep the transposed
-    call.
+    call. That holds for the OpenBLAS and CPU we measured; elsewhere a weight whose products do
+    not check out equal at load is simply not laid out.
     """
 
     SMALL = 100 ** 3  # OpenBLAS's small-matrix bound (M*N*K) on x86-64
@@ -39,13 +40,29 @@ class TransposedWeightOps(NumpyOps):
         self._laid_out: dict[tuple[int, tuple[int, ...], tuple[int, ...]], tuple] = {}
 
     def lay_out(self, nlp: Language) -> None:
-        """Lay out every weight matrix of ``nlp``'s components for ``gemm``."""
+        """Lay out every weight matrix of ``nlp``'s components for ``gemm`` -- each one only if
+        its products check out equal here (another BLAS or CPU may take other paths)."""
         for node in _nodes(nlp):
             if node.has_param("W") and node.get_param("W") is not None:
                 w = node.get_param("W")
                 w = w.reshape(-1, w.shape[-1])  # a maxout's pieces (nO, nP, nI) as it multiplies them
-                # the entry holds the weight: its memory cannot pass to another array
-                self._laid_out[_key(w)] = (w, numpy.ascontiguousarray(w.T))
+                laid_out = numpy.ascontiguousarray(w.T)
+                if self._same_products(w, laid_out):
+                    # the entry holds the weight: its memory cannot pass to another array
+                    self._laid_out[_key(w)] = (w, laid_out)
+
+    def _same_products(self, w: numpy.ndarray, laid_out: numpy.ndarray) -> bool:
+        """``x @ laid_out`` equals ``x @ w.T`` bit for bit for inputs of the sizes a document's
+        batch has, from just past the small-matrix bound up."""
+        first = self.SMALL // w.size + 1
+        rng = numpy.random.default_rng(0)
+        for rows in sorted({first, first + 5, 2 * first + 1, 150}):
+            if rows < first:
+                continue
+            x = rng.standard_normal((rows, w.shape[1]), dtype=numpy.float32)
+            if not numpy.array_equal(numpy.dot(x, laid_out), numpy.dot(x, w.T)):
+                return False
+        return True
 
     def gemm(self, x, y, *, out=None, trans1=False, trans2=False):
         if trans2 and not trans1 and out is None and x.shape[0] * y.size > self.SMALL:

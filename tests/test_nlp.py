@@ -63,6 +63,10 @@ def test_weights_laid_out_multiply_bit_for_bit_as_transposed():
             assert numpy.array_equal(ops.gemm(x, w, trans2=True), numpy.dot(x, w.T)), (w.shape, rows)
             fast += rows * w.size > ops.SMALL
     assert fast > 500
+    # a layout whose products differ (as another BLAS or CPU might give) is not used
+    w = weights[1].reshape(-1, weights[1].shape[-1])
+    assert ops._same_products(w, numpy.ascontiguousarray(w.T))
+    assert not ops._same_products(w, numpy.ascontiguousarray(w.T) * numpy.float32(1 + 2**-20))
     # a weight the ops has not laid out (not the model's) goes the ordinary way
     other = rng.standard_normal((576, 576), dtype=numpy.float32)
     x = rng.standard_normal((50, 576), dtype=numpy.float32)

@@ -5,7 +5,8 @@ X', 'X toimi sihteerinä') and adds the meeting officers chosen in the minutes
 ('Kokouksen puheenjohtajaksi valittiin X', 'Mötet beslutar att välja X till
 mötesordförande', 'X was elected chair of the meeting'). Speakers are in
 ``attendees_speakers``, attendance sentences in ``attendees_sentences``; ``prose_blocks``
-cuts the running text into sentences once for all three.
+cuts the running text into sentences for all three, once, and only the blocks that may hold
+a phrase one of them looks for.
 """
 from __future__ import annotations
 
@@ -116,7 +117,7 @@ class Needs:
 
 class ProseBlock:
     """A block of running text, cut into sentences once and only when a reader asks: few blocks
-    hold the words any reader looks for, and cutting every block was a fifth of the attendee rules."""
+    hold the words any reader looks for, and cutting every block was a sixth of the attendee rules."""
 
     def __init__(self, piece: Piece, c: Cues) -> None:
         self._piece, self._c = piece, c

@@ -424,7 +424,9 @@ class Archive:
         """A commitment actor is a known or name-shaped person, else an organisation or body."""
         if not actor.strip():
             return None, None
-        known = self.conn.execute("SELECT id FROM persons WHERE key = ?", (person_key(actor),)).fetchone()
+        key = person_key(actor)
+        known = (("persons", key) in self._entity_ids
+                 or self.conn.execute("SELECT 1 FROM persons WHERE key = ?", (key,)).fetchone())
         if known or is_person_name(actor):
             return self.person_id(actor), None
         return None, self.organisation_id(actor)

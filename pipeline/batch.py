@@ -289,7 +289,6 @@ class _Batch:
         self.legacy: dict[str, list[Task]] = {}  # target format -> tasks waiting for a chunk to fill
         self.legacy_paths: deque[Path] = deque()  # not yet scanned
         self.other_paths: deque[Path] = deque()
-        self.last_legacy: Path | None = None
         self.converter: _Converter | None = None
         self.in_flight: dict[str, Task] = {}  # sha -> the task reading it
         self.twins: dict[str, list[Task]] = {}  # sha -> more paths with the same bytes
@@ -333,8 +332,8 @@ class _Batch:
         while scanned < 256 and (path := self._next_path()) is not None:
             self._scan(path)
             scanned += 1
-            if path is self.last_legacy:
-                self._flush_legacy()  # no more legacy files to come: convert the partial chunk now
+            if not self.legacy_paths and _legacy_suffix(path):
+                self._flush_legacy()  # the last legacy file: convert the partial chunk now
         return bool(self.legacy_paths or self.other_paths), scanned
 
     def _next_path(self) -> Path | None:
@@ -343,10 +342,7 @@ class _Batch:
         behind = (self._converting() > 1
                   and sum(map(len, self.legacy.values())) >= 2 * self.options.legacy_chunk)
         if self.legacy_paths and not behind:
-            path = self.legacy_paths.popleft()
-            if not self.legacy_paths:
-                self.last_legacy = path
-            return path
+            return self.legacy_paths.popleft()
         if self.other_paths and len(self.ready) < 4 * self.wanted_workers:
             return self.other_paths.popleft()
         return None

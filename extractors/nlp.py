@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from thinc.api import set_current_ops
 from threadpoolctl import threadpool_limits
 
-from extractors.nlp_inference import TransposedWeightOps, cache_word_vectors, trim_encoder
+from extractors.nlp_inference import TransposedWeightOps, cache_word_vectors
 
 MODELS = {"fi": "spacy_fi_experimental_web_md"}
 # Rules read structure; the model is asked only for morphology and lemmas. Its parser and
@@ -48,7 +48,6 @@ def load_nlp(lang: str = "fi") -> Language:
             # the same arithmetic, faster (nlp_inference): tags and token vectors bit for bit spaCy's
             ops.lay_out(nlp)
             cache_word_vectors(nlp)
-            trim_encoder(nlp)
             return nlp
         except Exception as e:  # missing package, missing libvoikko: fall back to rules only
             print(f"arkisto: {name} unavailable ({type(e).__name__}: {e}); "

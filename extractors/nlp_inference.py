@@ -1,6 +1,5 @@
 """The spaCy model's arithmetic, faster and bit for bit the same (``nlp.load_nlp`` installs it):
-weight matrices laid out once for numpy's BLAS, the token-vector encoder's layers computed only
-for the rows that reach a token, and the vectors of words met before remembered.
+weight matrices laid out once for numpy's BLAS, and the vectors of words met before remembered.
 
 Each part keeps the model's own operations on the same numbers, so every tag, morphology and
 token vector stays identical; ``tests/test_nlp.py`` holds them to spaCy's and thinc's code.
@@ -82,70 +81,6 @@ def _nodes(nlp: Language) -> Iterable[Model]:
     for _, component in nlp.pipeline:
         if isinstance(getattr(component, "model", None), Model):
             yield from component.model.walk()
-
-
-def trim_encoder(nlp: Language) -> None:
-    """Give the model's token-vector encoders ``_trimmed``: each layer computed only for the
-    rows that reach a token's vector."""
-    for node in _nodes(nlp):
-        if node.name.startswith("with_array(residual(") and (layers := _windows(node)) is not None:
-            node.replace_callbacks(_trimmed(node._func, layers))
-
-
-def _windows(encoder: Model) -> list[tuple[Model, Model]] | None:
-    """The layers of thinc's ``with_array(residual(expand_window >> rest) >> ...)`` as (window,
-    rest) pairs; None unless each window reaches one row either side and the padding between
-    sequences covers them all (then no sequence reads another's rows)."""
-    layers = encoder.layers[0].layers if encoder.layers else []
-    pairs = []
-    for layer in layers:
-        inner = layer.layers[0] if layer.name.startswith("residual(") and layer.layers else None
-        if inner is None or len(inner.layers) != 2 or inner.layers[0].name != "expand_window" \
-                or inner.layers[0].attrs.get("window_size") != 1:
-            return None
-        pairs.append((inner.layers[0], inner.layers[1]))
-    return pairs if pairs and encoder.attrs.get("pad") == len(pairs) else None
-
-
-TRIM = 0.9  # a layer that needs more of its rows computes them all: picking them out costs more
-
-
-def _trimmed(thinc_forward: Callable, layers: list[tuple[Model, Model]]) -> Callable:
-    weight = max(node.get_param("W").size for node in layers[-1][1].walk() if node.has_param("W"))
-
-    def forward(model: Model, Xs: list, is_train: bool) -> tuple[list, Callable]:
-        """thinc's ``with_array`` over the residual window layers (``thinc/layers/with_array.py``,
-        ``residual.py``) for inference, computing layer k of n only for the rows within n - k of
-        a token: the rest of the padding between sequences (36% of the last layer's rows for a
-        document's windows) reaches no token's vector. Every row computed is computed as thinc
-        does, from the same rows: products of fewer rows are the same row by row (OpenBLAS's
-        small-matrix path aside, kept by computing all rows)."""
-        lengths = [len(x) for x in Xs] if isinstance(Xs, list) else []
-        if is_train or not lengths or min(lengths) == 0 or sum(lengths) * weight <= TransposedWeightOps.SMALL:
-            return thinc_forward(model, Xs, is_train)
-        pad = model.attrs["pad"]
-        X = model.ops.flatten(Xs, pad=pad)
-        tokens = numpy.zeros(len(X), dtype=bool)
-        for start, n in zip(numpy.cumsum([pad] + [n + pad for n in lengths[:-1]]), lengths):
-            tokens[start:start + n] = True
-        for k, (window, rest) in enumerate(layers, 1):
-            rows = _near(tokens, len(layers) - k)
-            if rows.mean() > TRIM:
-                X = X + rest(window(X, False)[0], False)[0]
-            else:  # X is this function's own array (flatten's or a sum's)
-                at = numpy.flatnonzero(rows)
-                X[at] = X[at] + rest(window(X, False)[0][at], False)[0]
-        return numpy.split(X[tokens], numpy.cumsum(lengths)[:-1]), _inference_only
-    return forward
-
-
-def _near(rows: numpy.ndarray, distance: int) -> numpy.ndarray:
-    """The rows within ``distance`` of a marked one."""
-    near = rows.copy()
-    for d in range(1, distance + 1):
-        near[d:] |= rows[:-d]
-        near[:-d] |= rows[d:]
-    return near
 
 
 def cache_word_vectors(nlp: Language) -> None:

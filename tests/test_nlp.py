@@ -95,9 +95,9 @@ def test_remembered_word_vectors_are_spacys():
 
 @pytest.mark.skipif(not nlp.has_model(nlp.load_nlp("fi")), reason="the Finnish model is not installed")
 def test_short_batches_analyse_as_spacy_does():
-    """The model as loaded here (weights laid out, word vectors remembered, the encoder trimmed
-    to the rows that reach a token) against spaCy's own code: the same token vectors and tags
-    for batches of short texts (as a document's windows go to it), a few words and one."""
+    """The model as loaded here (weights laid out, word vectors remembered) against spaCy's own
+    code: the same token vectors and tags for batches of short texts (as a document's windows
+    go to it), a few words and one."""
     from extractors.records.clauses import model_windows
     from extractors.records.sentences import sentences
     from extractors.formats import read_document

@@ -143,7 +143,7 @@ def prose_speakers(doc: Document, prose: list[ProseBlock], c: Cues) -> list[Entr
     if not speaker_context(doc, c, blocks=TITLE_BLOCKS):
         return []
     verbs = {v[0] for v in c.presenting_verbs if v}
-    needs = phrase_needs([(v,) for v in verbs] + ([()] if () in c.presenting_verbs else []))  # () is any text
+    needs = phrase_needs(v[:1] for v in c.presenting_verbs)  # a block needs a verb's first word; () any text
     for block in prose:
         if not block.may_hold(needs):
             continue

@@ -219,7 +219,7 @@ CREATE TABLE IF NOT EXISTS errors (
     time TEXT NOT NULL
 );
 
-CREATE INDEX IF NOT EXISTS blocks_document ON blocks(document_id);
+-- blocks need no index on document_id: UNIQUE (document_id, block_index) serves its lookups.
 CREATE INDEX IF NOT EXISTS meetings_document ON meetings(document_id);
 CREATE INDEX IF NOT EXISTS meetings_date ON meetings(date);
 CREATE INDEX IF NOT EXISTS attendees_document ON attendees(document_id);

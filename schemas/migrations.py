@@ -85,6 +85,13 @@ def _deferred_fts(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+@migration("0003_no_redundant_blocks_index")
+def _no_redundant_blocks_index(conn: sqlite3.Connection) -> None:
+    """Drop ``blocks_document``: the UNIQUE (document_id, block_index) index answers the same
+    lookups, and a second index on every block row cost the writer time and the file ~9%."""
+    conn.execute("DROP INDEX IF EXISTS blocks_document")
+
+
 def applied(conn: sqlite3.Connection) -> list[str]:
     """Names of the migrations this file has run."""
     conn.execute(MIGRATIONS_TABLE)

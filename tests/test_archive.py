@@ -291,6 +291,19 @@ def test_the_deferred_index_migration_upgrades_an_older_file(tmp_path: Path) -> 
         assert a.index_pending() == 1 and _found(a, "blocks", "teemaverstaat") == 1
 
 
+
+def test_blocks_are_found_by_document_through_their_unique_index_alone(tmp_path: Path) -> None:
+    db = tmp_path / "a.sqlite"
+    with Archive(db) as a:  # a file from before 0003 carried a second index on blocks(document_id)
+        a.conn.execute("CREATE INDEX blocks_document ON blocks(document_id)")
+        a.conn.execute("DELETE FROM migrations WHERE name = '0003_no_redundant_blocks_index'")
+    with Archive(db) as a:
+        indexes = {r[1] for r in a.conn.execute("PRAGMA index_list(blocks)")}
+        assert indexes == {"sqlite_autoindex_blocks_1"}
+        plan = " ".join(r[-1] for r in a.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT * FROM blocks WHERE document_id = ? ORDER BY block_index", ("x",)))
+        assert "USING INDEX sqlite_autoindex_blocks_1 (document_id=?)" in plan
+
 # -- import ------------------------------------------------------------------
 
 @pytest.mark.slow  # samples include PDF and legacy Office files (LibreOffice, OCR)

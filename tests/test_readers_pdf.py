@@ -672,6 +672,24 @@ def test_broken_pdf_is_a_quick_read_error(name: str, data: bytes, reason: str) -
     assert "\n" not in str(err.value)
 
 
+def test_a_page_pdfium_fails_on_half_way_is_a_warning_and_the_others_are_read(monkeypatch) -> None:
+    data = make_pdf(["Kokous avattiin klo 12.09.", "Asialistan kohta kaksi.", "Pöytäkirjan vakuudeksi"])
+    read_lines = pdf.text_lines
+    pages_seen = []
+
+    def failing_on_page_two(textpage, top, chars):  # as a malformed object on a loaded page does
+        pages_seen.append(top)
+        if len(pages_seen) == 2:
+            raise pdfium.PdfiumError("Failed to get bounds.")
+        return read_lines(textpage, top, chars)
+
+    monkeypatch.setattr(pdf, "text_lines", failing_on_page_two)
+    doc = read_document(Path("half.pdf"), data)
+    assert [(b.page, b.text) for b in doc.blocks] == [(1, "Kokous avattiin klo 12.09."),
+                                                      (3, "Pöytäkirjan vakuudeksi")]
+    assert doc.pages == 3 and doc.metadata["warnings"] == ["page 2: cannot read (Failed to get bounds.)"]
+
+
 def test_encrypted_pdf_needs_its_password() -> None:
     data = encrypted(SMALL, user="salasana")
     with pytest.raises(ReadError, match=r"^encrypted PDF \(password required\)$"):

@@ -165,16 +165,26 @@ def pdf_date(value: str | None) -> str | None:
 
 
 def _read_page(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> tuple[PageContent, Any]:
-    """Lines, tables and the OCR verdict of one page; the open page is returned for rendering."""
+    """Lines, tables and the OCR verdict of one page; the open page is returned for rendering.
+    A page pdfium cannot load, or fails on half-way (a malformed object), is a warning and
+    reads as empty: the document keeps its other pages."""
     number = index + 1
     try:
         page = pdf[index]
     except pdfium.PdfiumError as e:
         warnings.append(f"page {number}: cannot load ({str(e).splitlines()[0]})")
         return PageContent(number, 0.0), None
+    try:
+        return _page_content(page, number), page
+    except pdfium.PdfiumError as e:
+        page.close()
+        warnings.append(f"page {number}: cannot read ({str(e).splitlines()[0]})")
+        return PageContent(number, 0.0), None
+
+
+def _page_content(page: pdfium.PdfPage, number: int) -> PageContent:
     page_top = page.get_mediabox()[3]
-    height = page.get_height()
-    content = PageContent(number, height)
+    content = PageContent(number, page.get_height())
     textpage = page.get_textpage()
     try:
         chars: list[list[Any]] = []
@@ -183,7 +193,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> tupl
         scanned = len(visible) < MIN_TEXT_CHARS and _image_coverage(page) >= MIN_SCAN_COVERAGE
         if scanned or unreadable_share(visible) > MAX_UNREADABLE:
             content.needs_ocr = True
-            return content, page
+            return content
         regions: list[TableRegion] = []
         if lines and _may_hold_table(page, lines):
             regions = _tables(page, textpage, chars, lines)
@@ -196,7 +206,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> tupl
         part = Part(BlockKind.TABLE, "", region.top, region.bottom, rows=region.rows)
         at = next((k for k, p in enumerate(content.parts) if p.top > region.top), len(content.parts))
         content.parts.insert(at, part)
-    return content, page
+    return content
 
 
 def _tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, chars: list[Any],

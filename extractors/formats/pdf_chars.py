@@ -9,8 +9,8 @@ looked up once for it, weight once per font.
 from __future__ import annotations
 
 import ctypes
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, repeat
+from operator import gt, itemgetter, sub
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -30,7 +30,7 @@ BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 # U+00AD in a PDF is a drawn glyph (the soft hyphen was already resolved when the page
 # was typeset), and pdfium writes a line-end hyphen as U+0002 (or U+FFFE)
 HYPHEN_GLYPHS = {"\u00ad": "-", "\u0002": "-", "\ufffe": "-"}
-_LEFT, _RIGHT, _BOTTOM, _TOP, _SIZE = (itemgetter(k) for k in range(1, 6))
+_CHAR, _LEFT, _RIGHT, _BOTTOM, _TOP, _SIZE = (itemgetter(k) for k in range(6))
 
 
 def _unchecked(function: Any, restype: Any) -> Any:
@@ -61,11 +61,12 @@ def text_lines(textpage: pdfium.PdfTextPage, page_top: float, chars: list[Char] 
     """The page's text lines in pdfium's reading order, diacritics recomposed; ``chars``,
     if given, receives every character's record, for ``table_chars``."""
     bold: dict[int, bool] = {}
+    bold_objects: dict[int, bool] = {}
     lines = []
     groups = _read_chars(textpage)
     at = _handle(textpage)
     for group in groups:
-        line = _make_line(at, group, page_top, bold)
+        line = _make_line(at, group, page_top, bold, bold_objects)
         if line:
             lines.append(line)
     if chars is not None:
@@ -81,31 +82,38 @@ def _read_chars(textpage: pdfium.PdfTextPage) -> list[list[Char]]:
     text = textpage.get_text_range()
     if len(text) != n:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(n))
-    left, right, bottom, top = box = [ctypes.c_double() for _ in range(4)]
+    # one array for the box, read back in one step (four ctypes ``.value``s cost more)
+    box = (ctypes.c_double * 4)()
+    box_view = memoryview(box).cast("B").cast("d")
+    at_left, at_right, at_bottom, at_top = (ctypes.byref(box, 8 * k) for k in range(4))
     at = _handle(textpage)
-    at_left, at_right, at_bottom, at_top = (ctypes.byref(v) for v in box)
+    char_box, text_object = _char_box, _text_object
     styles: dict[int, tuple[float, Turn]] = {}
     lines: list[list[Char]] = []
     current: list[Char] = []
     base_at: int | None = None  # the character whose baseline the next one is compared with
     size_before = left_before = 0.0
+    obj_before, size, turn = None, 0.0, UPRIGHT  # consecutive characters mostly share a text object
     for i, ch in enumerate(text):
-        if ch == "\n" or ch == "\r":
-            if ch == "\n" and current:
-                lines.append(current)
-                current, base_at = [], None
-            continue
         if ch.isspace():
-            current.append([ch, 0.0, 0.0, 0.0, 0.0, 0.0, i, UPRIGHT, None])
+            if ch == "\n":
+                if current:
+                    lines.append(current)
+                    current, base_at = [], None
+            elif ch != "\r":
+                current.append([ch, 0.0, 0.0, 0.0, 0.0, 0.0, i, UPRIGHT, None])
             continue
-        _char_box(at, i, at_left, at_right, at_bottom, at_top)
-        obj = _text_object(at, i)
-        style = styles.get(obj) if obj else None
-        if style is None:
-            style = _style(at, i)
-            if obj:
-                styles[obj] = style
-        size, x = style[0], left.value
+        char_box(at, i, at_left, at_right, at_bottom, at_top)
+        x, right, bottom, top = box_view
+        obj = text_object(at, i)
+        if obj != obj_before or not obj:
+            style = styles.get(obj) if obj else None
+            if style is None:
+                style = _style(at, i)
+                if obj:
+                    styles[obj] = style
+            size, turn = style
+            obj_before = obj
         if ch not in SPACING_MARKS:
             # pdfium joins a line ending in a hyphen with the next one: split them again
             # where the text goes back left (x < left_before first: it is rare and cheap)
@@ -118,7 +126,7 @@ def _read_chars(textpage: pdfium.PdfTextPage) -> list[list[Char]]:
                     lines.append(current)
                     current = []
             base_at, size_before, left_before = i, size, x
-        current.append([ch, x, right.value, bottom.value, top.value, size, i, style[1], obj])
+        current.append([ch, x, right, bottom, top, size, i, turn, obj])
     if current:
         lines.append(current)
     return lines
@@ -141,33 +149,46 @@ def _style(textpage: ctypes.c_void_p, index: int) -> tuple[float, Turn]:
     return (size * scale if scale > 0 else size), (m.a, m.b, m.c, m.d)
 
 
-def _make_line(textpage: ctypes.c_void_p, chars: list[Char], page_top: float, bold: dict[int, bool]) -> Line | None:
-    text = "".join([c[0] for c in chars])
-    if not SPACING_MARKS.keys().isdisjoint(text):
+def _make_line(textpage: ctypes.c_void_p, chars: list[Char], page_top: float, bold: dict[int, bool],
+               bold_objects: dict[int, bool]) -> Line | None:
+    text = "".join(map(_CHAR, chars))
+    marks = not SPACING_MARKS.keys().isdisjoint(text)
+    if marks:
         attach_marks(chars)
-        text = "".join([c[0] for c in chars])
+        text = "".join(map(_CHAR, chars))
     for glyph, hyphen in HYPHEN_GLYPHS.items():
         text = text.replace(glyph, hyphen)
     text = recompose_marks(text).strip()
-    visible = [c for c in chars if c[2] > c[1] and c[0].strip()]
-    if not text or not visible:
+    if not text:
         return None
+    # a record with a box is a drawn character, unless an accent folded into its letter
+    # left it blank
+    visible = [c for c in chars if c[2] > c[1] and c[0].strip()] if marks else [c for c in chars if c[2] > c[1]]
+    if not visible:
+        return None
+    lefts, rights = list(map(_LEFT, visible)), list(map(_RIGHT, visible))
     sizes = sorted(map(_SIZE, visible))
     size = sizes[len(sizes) // 2] or 10.0
-    wide = 1.5 * size
-    gaps = sum(1 for a, b in zip(visible, visible[1:]) if b[1] - a[2] > wide)
+    gaps = sum(map(gt, map(sub, lefts[1:], rights), repeat(1.5 * size)))  # next left - this right > 1.5 em
+    # bold when two of the first, middle and last characters are: the third only decides a tie
+    first, middle = (_is_bold(textpage, visible[k], bold, bold_objects) for k in (0, len(visible) // 2))
     return Line(
-        text=text, x0=min(map(_LEFT, visible)), x1=max(map(_RIGHT, visible)),
+        text=text, x0=min(lefts), x1=max(rights),
         top=page_top - max(map(_TOP, visible)), bottom=page_top - min(map(_BOTTOM, visible)),
         size=round(size, 1), wide_gaps=gaps,
-        bold=sum(_is_bold(textpage, visible[k], bold) for k in (0, len(visible) // 2, -1)) >= 2,
+        bold=first if first == middle else _is_bold(textpage, visible[-1], bold, bold_objects),
     )
 
 
-def _is_bold(textpage: ctypes.c_void_p, char: Char, cache: dict[int, bool]) -> bool:
+def _is_bold(textpage: ctypes.c_void_p, char: Char, cache: dict[int, bool], objects: dict[int, bool]) -> bool:
     """Is the character's font bold, by weight or by name? Both belong to the font, so the
-    answer is cached per font (text objects are often single words sharing a few fonts)."""
-    font = _font(ctypes.c_void_p(char[8])) if char[8] else None
+    answer is cached per font (text objects are often single words sharing a few fonts),
+    and per text object (a line's characters mostly share one)."""
+    obj = char[8]
+    found = objects.get(obj) if obj else None
+    if found is not None:
+        return found
+    font = _font(ctypes.c_void_p(obj)) if obj else None
     found = cache.get(font) if font else None
     if found is None:
         if _font_weight(textpage, char[6]) >= 600:
@@ -180,6 +201,8 @@ def _is_bold(textpage: ctypes.c_void_p, char: Char, cache: dict[int, bool]) -> b
             found = any(w in name for w in BOLD_NAMES)
         if font:
             cache[font] = found
+    if obj:
+        objects[obj] = found
     return found
 
 

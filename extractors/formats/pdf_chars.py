@@ -217,31 +217,37 @@ def table_chars(textpage: pdfium.PdfTextPage, chars: list[Char], view: Matrix) -
     """
     out: list[dict[str, Any]] = []
     rect = pdfium_c.FS_RECTF()
-    x, y = ctypes.c_double(), ctypes.c_double()
-    at, rect_at, x_at, y_at = _handle(textpage), ctypes.byref(rect), ctypes.byref(x), ctypes.byref(y)
+    origin = (ctypes.c_double * 2)()
+    # both read back through memoryviews, in one step each: left, top, right, bottom; x, y
+    rect_view, origin_view = memoryview(rect).cast("B").cast("f"), memoryview(origin).cast("B").cast("d")
+    at, rect_at, x_at, y_at = _handle(textpage), ctypes.byref(rect), ctypes.byref(origin), ctypes.byref(origin, 8)
+    loose_box, char_origin = _loose_box, _origin
     upright: dict[Turn, bool] = {}
     turn_before, up = None, False
     a, b, c, d, e, f = view
+    rise = 1 - DESCENT
     for ch, _, _, _, _, size, index, turn, _ in chars:
         if not ch:
             continue  # an accent folded into its letter
         if ch.isspace():
             if out:
-                out.append({**out[-1], "text": " ", "x0": out[-1]["x1"], "width": 0.0})
+                last = out[-1]
+                out.append({**last, "text": " ", "x0": last["x1"], "width": 0.0})
             continue
         if turn is not turn_before:  # a text object's characters share one turn tuple
             turn_before, up = turn, upright.get(turn)
             if up is None:
                 up = upright[turn] = _upright(turn, view)
-        _loose_box(at, index, rect_at)
-        left, right, low, high = rect.left, rect.right, rect.bottom, rect.top
+        loose_box(at, index, rect_at)
+        left, high, right, low = rect_view
         # the box's corners through the view (map_box, inline: this runs for every character)
         xa, xb = left * a + low * c + e, right * a + high * c + e
         x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
         if up:
-            _origin(at, index, x_at, y_at)
-            base = b * x.value + d * y.value + f
-            top, bottom = base - (1 - DESCENT) * size, base + DESCENT * size
+            char_origin(at, index, x_at, y_at)
+            x, y = origin_view
+            base = b * x + d * y + f
+            top, bottom = base - rise * size, base + DESCENT * size
         else:
             ya, yb = left * b + low * d + f, right * b + high * d + f
             top, bottom = (ya, yb) if ya <= yb else (yb, ya)

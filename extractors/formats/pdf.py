@@ -227,7 +227,8 @@ def unreadable_share(text: str) -> float:
     glyph codes and controls, as fonts without a Unicode map give them."""
     if len(text) < MIN_TEXT_CHARS or (text.isprintable() and "\ufffd" not in text):
         return 0.0  # printable excludes every category counted below
-    bad = sum(1 for ch in text if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cc", "Cn"))
+    # each distinct character asked once (a page repeats a few dozen of them)
+    bad = sum(text.count(ch) for ch in set(text) if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cc", "Cn"))
     return bad / len(text)
 
 

@@ -446,6 +446,47 @@ def test_path_bounds_are_pypdfium2s_on_the_page_and_in_its_forms() -> None:
     assert len(list(pdf_paths.path_bounds(pdfs[0][0]))) == 5 and counted > 100
 
 
+def path_points(obj: object, count, segment, kind, point, close, matrix, pointer=lambda v: v) -> tuple:
+    """An object's matrix and its path segments (type, x, y, closes) through the given calls."""
+    m, x, y = pdfium_c.FS_MATRIX(), ctypes.c_float(), ctypes.c_float()
+    assert matrix(obj, pointer(m))
+    segments = []
+    for i in range(count(obj)):
+        seg = segment(obj, i)
+        assert point(seg, pointer(x), pointer(y))
+        segments.append((kind(seg), x.value, y.value, bool(close(seg))))
+    return (m.a, m.b, m.c, m.d, m.e, m.f), segments
+
+
+@needs_corpus
+def test_path_segments_read_unchecked_are_what_pypdfium2s_checked_api_reads() -> None:
+    """The table search reads objects, matrices and path points through calls that skip
+    ctypes' argument checks (for speed), so a wrong argument would not raise: they must
+    read what pypdfium2's checked calls read, on real pages and in a form XObject."""
+    form = " ".join(f"{x} 0 m {x} 100 l S" for x in (0, 50, 100)).encode()
+    pdfs = [pdfium.PdfDocument(positioned_pdf([(100, 600, "x")], form=form, form_at=b"1 0 0 1 20 40",
+                                              page_rules=b"10 10 m 200 10 l S 10 20 300 400 re f"))]
+    pdfs += [pdfium.PdfDocument(real(prefix).read_bytes()) for prefix in ("02", "10", "11")]
+    counted = 0
+    for doc in pdfs:
+        for page in doc:
+            raw = page.raw
+            checked = [pdfium_c.FPDFPage_GetObject(raw, i) for i in range(pdfium_c.FPDFPage_CountObjects(raw))]
+            handles = pdf_paths._page_objects(page)
+            assert [ctypes.cast(o, ctypes.c_void_p).value for o in checked] == [h.value for h in handles]
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+                handle = pdf_paths.Handle(ctypes.cast(obj.raw, ctypes.c_void_p).value)
+                theirs = path_points(obj.raw, pdfium_c.FPDFPath_CountSegments, pdfium_c.FPDFPath_GetPathSegment,
+                                     pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetPoint,
+                                     pdfium_c.FPDFPathSegment_GetClose, pdfium_c.FPDFPageObj_GetMatrix)
+                mine = path_points(handle, pdf_paths._count_segments, pdf_paths._segment, pdf_paths._segment_type,
+                                   pdf_paths._segment_point, pdf_paths._segment_close, pdf_paths._object_matrix,
+                                   ctypes.byref)
+                assert mine == theirs
+                counted += len(mine[1])
+    assert counted > 500
+
+
 def test_ruled_table_on_a_page_drawn_turned_and_rotated_back() -> None:
     xs, ys = [100, 220, 340, 460], [700, 680, 660]
     rules = [f"{x} {ys[-1]} m {x} {ys[0]} l S" for x in xs] + [f"{xs[0]} {y} m {xs[-1]} {y} l S" for y in ys]

@@ -16,7 +16,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .pdf_paths import Matrix, concat
+from .pdf_paths import Matrix, concat, unchecked
 from .pdf_layout import Line
 from .pdf_text import SPACING_MARKS, attach_marks, recompose_marks
 
@@ -32,25 +32,16 @@ BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 HYPHEN_GLYPHS = {"\u00ad": "-", "\u0002": "-", "\ufffe": "-"}
 _CHAR, _LEFT, _RIGHT, _BOTTOM, _TOP, _SIZE = (itemgetter(k) for k in range(6))
 
-
-def _unchecked(function: Any, restype: Any) -> Any:
-    """``function`` without argument types: ctypes' conversion and checks of each argument
-    (pypdfium2's typed pointers) cost more than pdfium's own work for a character. The
-    callers pass what C receives as it is: the text page as a ``c_void_p``, out-parameters
-    by ``byref`` and the index as an int (a plain int address would be cut to 32 bits)."""
-    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
-
-
-_char_box = _unchecked(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)
-_loose_box = _unchecked(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
-_origin = _unchecked(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+_char_box = unchecked(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)
+_loose_box = unchecked(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_origin = unchecked(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
 # the text object as a plain address: the characters of one object share a cache entry
-_text_object = _unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
-_font_size = _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
-_matrix = _unchecked(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
-_font = _unchecked(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
-_font_weight = _unchecked(pdfium_c.FPDFText_GetFontWeight, ctypes.c_int)
-_font_info = _unchecked(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
+_text_object = unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_font_size = unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_matrix = unchecked(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
+_font = unchecked(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
+_font_weight = unchecked(pdfium_c.FPDFText_GetFontWeight, ctypes.c_int)
+_font_info = unchecked(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
 
 
 def _handle(textpage: pdfium.PdfTextPage) -> ctypes.c_void_p:

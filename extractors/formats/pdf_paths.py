@@ -14,6 +14,44 @@ Box = tuple[float, float, float, float]
 MAX_SEGMENTS = 50_000  # more path segments than this: the page is a drawing (a map, a chart), not a table
 
 
+def unchecked(function: Any, restype: Any) -> Any:
+    """``function`` without argument types: ctypes' conversion and checks of each argument
+    (pypdfium2's typed pointers) cost more than pdfium's own work for a character or a
+    path segment. The callers pass what C receives as it is: handles as ctypes objects,
+    out-parameters by ``byref``, a ``c_ulong`` where C takes one, other indices as ints (a
+    plain int address would be cut to 32 bits)."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+class Handle(ctypes.c_void_p):
+    """A pdfium object handle as an unchecked call returns it: a subclass of ``c_void_p``
+    stays a ctypes object that the next call takes as a pointer (ctypes would turn a plain
+    ``c_void_p`` result into an int)."""
+
+
+_count_objects = unchecked(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)
+_page_object = unchecked(pdfium_c.FPDFPage_GetObject, Handle)
+_count_form_objects = unchecked(pdfium_c.FPDFFormObj_CountObjects, ctypes.c_int)
+_form_object = unchecked(pdfium_c.FPDFFormObj_GetObject, Handle)
+_object_type = unchecked(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
+_object_bounds = unchecked(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int)
+_object_matrix = unchecked(pdfium_c.FPDFPageObj_GetMatrix, ctypes.c_int)
+_count_segments = unchecked(pdfium_c.FPDFPath_CountSegments, ctypes.c_int)
+_segment = unchecked(pdfium_c.FPDFPath_GetPathSegment, Handle)
+_segment_type = unchecked(pdfium_c.FPDFPathSegment_GetType, ctypes.c_int)
+_segment_point = unchecked(pdfium_c.FPDFPathSegment_GetPoint, ctypes.c_int)
+_segment_close = unchecked(pdfium_c.FPDFPathSegment_GetClose, ctypes.c_int)
+
+
+def _page_objects(page: pdfium.PdfPage) -> list[Handle]:
+    raw = page.raw
+    return [_page_object(raw, i) for i in range(_count_objects(raw))]
+
+
+def _form_objects(form: Handle) -> list[Handle]:
+    return [_form_object(form, ctypes.c_ulong(i)) for i in range(_count_form_objects(form))]
+
+
 def page_view(page: pdfium.PdfPage, rotation: int | None = None) -> Matrix:
     """The matrix from PDF space to the page as a viewer shows it: its /Rotate applied (or
     ``rotation``), x from the left, y down from the top, as pdfminer lays a page out. Text
@@ -48,19 +86,18 @@ def path_bounds(page: pdfium.PdfPage) -> Iterator[Box]:
     in its form XObjects, one level down: what ``page.get_objects([path], max_depth=2)``
     gives, without a pypdfium2 object made for each of the page's objects (text objects
     too) first; an object pdfium cannot place is skipped."""
-    raw = page.raw
-    yield from _bounds([pdfium_c.FPDFPage_GetObject(raw, i) for i in range(pdfium_c.FPDFPage_CountObjects(raw))], 0)
+    yield from _bounds(_page_objects(page), 0)
 
 
-def _bounds(objects: list[Any], level: int) -> Iterator[Box]:
-    box = [ctypes.c_float() for _ in range(4)]
+def _bounds(objects: list[Handle], level: int) -> Iterator[Box]:
+    box = (ctypes.c_float * 4)()
+    box_at = [ctypes.byref(box, 4 * k) for k in range(4)]
     for obj in objects:
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH and pdfium_c.FPDFPageObj_GetBounds(obj, *box):
-            yield (box[0].value, box[1].value, box[2].value, box[3].value)
+        kind = _object_type(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH and _object_bounds(obj, *box_at):
+            yield (box[0], box[1], box[2], box[3])
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level == 0:
-            yield from _bounds([pdfium_c.FPDFFormObj_GetObject(obj, i)
-                                for i in range(pdfium_c.FPDFFormObj_CountObjects(obj))], level + 1)
+            yield from _bounds(_form_objects(obj), level + 1)
 
 
 def page_edges(page: pdfium.PdfPage, view: Matrix) -> list[dict[str, Any]]:
@@ -68,26 +105,24 @@ def page_edges(page: pdfium.PdfPage, view: Matrix) -> list[dict[str, Any]]:
     runs of curves), in form XObjects too, as pdfplumber's ``page.edges`` has them, in
     ``view`` space; none for a page drawn with more than ``MAX_SEGMENTS`` segments."""
     edges: list[dict[str, Any]] = []
-    raw = page.raw
-    objects = [pdfium_c.FPDFPage_GetObject(raw, i) for i in range(pdfium_c.FPDFPage_CountObjects(raw))]
-    return edges if _collect(edges, objects, view, 0) <= MAX_SEGMENTS else []
+    return edges if _collect(edges, _page_objects(page), view, 0) <= MAX_SEGMENTS else []
 
 
-def _collect(edges: list[dict[str, Any]], objects: list[Any], outer: Matrix, segments: int) -> int:
+def _collect(edges: list[dict[str, Any]], objects: list[Handle], outer: Matrix, segments: int) -> int:
     """Edges of ``objects`` drawn with the matrix ``outer``; the running segment count."""
     fs = pdfium_c.FS_MATRIX()
+    fs_at = ctypes.byref(fs)
     for obj in objects:
         if segments > MAX_SEGMENTS:
             break
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        kind = _object_type(obj)
         if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
             continue
-        if not pdfium_c.FPDFPageObj_GetMatrix(obj, fs):
+        if not _object_matrix(obj, fs_at):
             continue
         matrix = concat((fs.a, fs.b, fs.c, fs.d, fs.e, fs.f), outer)
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            inner = [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(pdfium_c.FPDFFormObj_CountObjects(obj))]
-            segments = _collect(edges, inner, matrix, segments)
+            segments = _collect(edges, _form_objects(obj), matrix, segments)
         else:
             segments += _path_edges(edges, obj, matrix)
     return segments
@@ -100,18 +135,19 @@ def concat(inner: Matrix, outer: Matrix) -> Matrix:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _path_edges(edges: list[dict[str, Any]], obj: Any, m: Matrix) -> int:
+def _path_edges(edges: list[dict[str, Any]], obj: Handle, m: Matrix) -> int:
     """Each subpath's on-curve points (Bezier control points skipped, a closed subpath back
     to its start), joined pairwise; the pairs that run level or plumb are edges."""
-    n = pdfium_c.FPDFPath_CountSegments(obj)
+    n = _count_segments(obj)
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_at, y_at = ctypes.byref(x), ctypes.byref(y)
     a, b, c, d, e, f = m
     points: list[tuple[float, float]] = []
     bezier = 0
     for i in range(n):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
-        if kind == pdfium_c.FPDF_SEGMENT_UNKNOWN or not pdfium_c.FPDFPathSegment_GetPoint(seg, x, y):
+        seg = _segment(obj, i)
+        kind = _segment_type(seg)
+        if kind == pdfium_c.FPDF_SEGMENT_UNKNOWN or not _segment_point(seg, x_at, y_at):
             continue
         if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
             bezier += 1
@@ -125,7 +161,7 @@ def _path_edges(edges: list[dict[str, Any]], obj: Any, m: Matrix) -> int:
             points = [point]
         else:
             points.append(point)
-        if pdfium_c.FPDFPathSegment_GetClose(seg) and points and points[-1] != points[0]:
+        if _segment_close(seg) and points and points[-1] != points[0]:
             points.append(points[0])
     _add_edges(edges, points)
     return n

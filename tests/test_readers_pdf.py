@@ -3,6 +3,7 @@ scanned pages (with a hand-typed transcript), and hostile PDFs made at test time
 from __future__ import annotations
 
 import ctypes
+import gc
 import io
 import os
 import random
@@ -729,6 +730,30 @@ def test_a_page_pdfium_fails_on_half_way_is_a_warning_and_the_others_are_read(mo
     assert [(b.page, b.text) for b in doc.blocks] == [(1, "Kokous avattiin klo 12.09."),
                                                       (3, "Pöytäkirjan vakuudeksi")]
     assert doc.pages == 3 and doc.metadata["warnings"] == ["page 2: cannot read (Failed to get bounds.)"]
+
+
+def test_a_page_is_read_with_the_cycle_collector_paused_and_its_state_restored(monkeypatch) -> None:
+    data = make_pdf(["Kokous avattiin klo 12.09.", "Asialistan kohta kaksi.", "Pöytäkirjan vakuudeksi"])
+    read_lines = pdf.text_lines
+    enabled = []
+
+    def spying(textpage, top, chars):
+        enabled.append(gc.isenabled())
+        if len(enabled) == 2:
+            raise pdfium.PdfiumError("Failed to get bounds.")
+        return read_lines(textpage, top, chars)
+
+    monkeypatch.setattr(pdf, "text_lines", spying)
+    assert gc.isenabled()
+    doc = read_document(Path("paused.pdf"), data)
+    assert enabled == [False, False, False] and gc.isenabled()  # on again, after a failed page too
+    assert [b.page for b in doc.blocks] == [1, 3]
+    gc.disable()
+    try:
+        read_document(Path("paused.pdf"), data)
+        assert not gc.isenabled()  # a caller's choice stays
+    finally:
+        gc.enable()
 
 
 def test_encrypted_pdf_needs_its_password() -> None:

@@ -9,11 +9,13 @@ same grouping serves OCR lines, so scanned and born-digital pages look alike.
 """
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -175,11 +177,27 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> tupl
         warnings.append(f"page {number}: cannot load ({str(e).splitlines()[0]})")
         return PageContent(number, 0.0), None
     try:
-        return _page_content(page, number), page
+        with _collector_paused():
+            return _page_content(page, number), page
     except pdfium.PdfiumError as e:
         page.close()
         warnings.append(f"page {number}: cannot read ({str(e).splitlines()[0]})")
         return PageContent(number, 0.0), None
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a page is read: its characters, lines, words and
+    table cells are thousands of small objects without cycles, which reference counting
+    frees; the collector would walk them every 700 allocations (a tenth of the reading
+    time). Its state is restored afterwards, also on an error."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _page_content(page: pdfium.PdfPage, number: int) -> PageContent:

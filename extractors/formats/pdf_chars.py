@@ -79,6 +79,9 @@ def _read_chars(textpage: pdfium.PdfTextPage) -> list[list[Char]]:
     at_left, at_right, at_bottom, at_top = (ctypes.byref(box, 8 * k) for k in range(4))
     at = _handle(textpage)
     char_box, text_object = _char_box, _text_object
+    # a text object's matrix, asked once per object (a page may set each glyph as its own object)
+    matrix = pdfium_c.FS_MATRIX()
+    matrix_at, matrix_view = ctypes.byref(matrix), memoryview(matrix).cast("B").cast("f")
     styles: dict[int, tuple[float, Turn]] = {}
     lines: list[list[Char]] = []
     current: list[Char] = []
@@ -100,7 +103,7 @@ def _read_chars(textpage: pdfium.PdfTextPage) -> list[list[Char]]:
         if obj != obj_before or not obj:
             style = styles.get(obj) if obj else None
             if style is None:
-                style = _style(at, i)
+                style = _style(at, i, matrix_at, matrix_view)
                 if obj:
                     styles[obj] = style
             size, turn = style
@@ -129,15 +132,16 @@ def _baseline(textpage: ctypes.c_void_p, index: int) -> float:
     return y.value
 
 
-def _style(textpage: ctypes.c_void_p, index: int) -> tuple[float, Turn]:
+def _style(textpage: ctypes.c_void_p, index: int, matrix: Any, matrix_view: memoryview) -> tuple[float, Turn]:
     """The size a reader sees: pdfium's font size times the text matrix scale (Quartz and
-    others set the font at 1 pt and scale it with the matrix); and the matrix's turn."""
+    others set the font at 1 pt and scale it with the matrix); and the matrix's turn.
+    ``matrix`` (an FS_MATRIX by reference) receives the matrix, read back through ``matrix_view``."""
     size = _font_size(textpage, index) or 0.0
-    m = pdfium_c.FS_MATRIX()
-    if not _matrix(textpage, index, ctypes.byref(m)):
+    if not _matrix(textpage, index, matrix):
         return size, UPRIGHT
-    scale = abs(m.a * m.d - m.b * m.c) ** 0.5
-    return (size * scale if scale > 0 else size), (m.a, m.b, m.c, m.d)
+    a, b, c, d, _, _ = matrix_view
+    scale = abs(a * d - b * c) ** 0.5
+    return (size * scale if scale > 0 else size), (a, b, c, d)
 
 
 def _make_line(textpage: ctypes.c_void_p, chars: list[Char], page_top: float, bold: dict[int, bool],

@@ -189,7 +189,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> tupl
 def _collector_paused() -> Iterator[None]:
     """Python's cycle collector off while a page is read: its characters, lines, words and
     table cells are thousands of small objects without cycles, which reference counting
-    frees; the collector would walk them every 700 allocations (a tenth of the reading
+    frees; the collector would walk them every 700 allocations (about 5 % of the reading
     time). Its state is restored afterwards, also on an error."""
     enabled = gc.isenabled()
     gc.disable()

@@ -35,7 +35,14 @@ def arkisto(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str
 
 def start_arkisto(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-c", "from pipeline.cli import main; main()", *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+                            preexec_fn=_ctrl_c_as_on_a_terminal)
+
+
+def _ctrl_c_as_on_a_terminal() -> None:
+    """SIGINT at its default, as in a foreground command: a test run started in the
+    background (``pytest &``, CI wrappers) ignores it, and so would every child it starts."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def text_corpus(folder: Path, copies: int) -> list[Path]:

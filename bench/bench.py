@@ -258,16 +258,20 @@ def ratio(a: float | None, b: float | None) -> float | None:
     return round(a / b, 3) if a and b else None
 
 
+def lower_middle(items: list[Any], key: Any = None) -> Any:
+    """The median item; of an even count, the lower middle one (never flattering)."""
+    ranked = sorted(items, key=key)
+    return ranked[(len(ranked) - 1) // 2]
+
+
 def median(values: list[float | None]) -> float | None:
-    """The middle value; of an even count, the lower middle one (never flattering)."""
-    known = sorted(v for v in values if v is not None)
-    return known[(len(known) - 1) // 2] if known else None
+    known = [v for v in values if v is not None]
+    return lower_middle(known) if known else None
 
 
 def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
     """The run with the median speed: one real run, reported whole."""
-    ranked = sorted(runs, key=lambda r: r["files_per_second"])
-    return ranked[(len(ranked) - 1) // 2]
+    return lower_middle(runs, key=lambda r: r["files_per_second"])
 
 
 def round_summary(this: dict[str, Any]) -> dict[str, Any]:

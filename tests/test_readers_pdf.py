@@ -714,43 +714,42 @@ def test_broken_pdf_is_a_quick_read_error(name: str, data: bytes, reason: str) -
     assert "\n" not in str(err.value)
 
 
-def test_a_page_pdfium_fails_on_half_way_is_a_warning_and_the_others_are_read(monkeypatch) -> None:
-    data = make_pdf(["Kokous avattiin klo 12.09.", "Asialistan kohta kaksi.", "Pöytäkirjan vakuudeksi"])
-    read_lines = pdf.text_lines
-    pages_seen = []
+THREE_PAGES = make_pdf(["Kokous avattiin klo 12.09.", "Asialistan kohta kaksi.", "Pöytäkirjan vakuudeksi"])
 
-    def failing_on_page_two(textpage, top, chars):  # as a malformed object on a loaded page does
-        pages_seen.append(top)
-        if len(pages_seen) == 2:
+
+def fail_on_page_two(monkeypatch) -> list[bool]:
+    """pdfium fails half-way through the second page, as a malformed object on a loaded page
+    makes it; the list returned gets the cycle collector's state while each page is read."""
+    read_lines = pdf.text_lines
+    collector: list[bool] = []
+
+    def failing(textpage, top, chars):
+        collector.append(gc.isenabled())
+        if len(collector) == 2:
             raise pdfium.PdfiumError("Failed to get bounds.")
         return read_lines(textpage, top, chars)
 
-    monkeypatch.setattr(pdf, "text_lines", failing_on_page_two)
-    doc = read_document(Path("half.pdf"), data)
+    monkeypatch.setattr(pdf, "text_lines", failing)
+    return collector
+
+
+def test_a_page_pdfium_fails_on_half_way_is_a_warning_and_the_others_are_read(monkeypatch) -> None:
+    fail_on_page_two(monkeypatch)
+    doc = read_document(Path("half.pdf"), THREE_PAGES)
     assert [(b.page, b.text) for b in doc.blocks] == [(1, "Kokous avattiin klo 12.09."),
                                                       (3, "Pöytäkirjan vakuudeksi")]
     assert doc.pages == 3 and doc.metadata["warnings"] == ["page 2: cannot read (Failed to get bounds.)"]
 
 
 def test_a_page_is_read_with_the_cycle_collector_paused_and_its_state_restored(monkeypatch) -> None:
-    data = make_pdf(["Kokous avattiin klo 12.09.", "Asialistan kohta kaksi.", "Pöytäkirjan vakuudeksi"])
-    read_lines = pdf.text_lines
-    enabled = []
-
-    def spying(textpage, top, chars):
-        enabled.append(gc.isenabled())
-        if len(enabled) == 2:
-            raise pdfium.PdfiumError("Failed to get bounds.")
-        return read_lines(textpage, top, chars)
-
-    monkeypatch.setattr(pdf, "text_lines", spying)
+    enabled = fail_on_page_two(monkeypatch)
     assert gc.isenabled()
-    doc = read_document(Path("paused.pdf"), data)
+    doc = read_document(Path("paused.pdf"), THREE_PAGES)
     assert enabled == [False, False, False] and gc.isenabled()  # on again, after a failed page too
     assert [b.page for b in doc.blocks] == [1, 3]
     gc.disable()
     try:
-        read_document(Path("paused.pdf"), data)
+        read_document(Path("paused.pdf"), THREE_PAGES)
         assert not gc.isenabled()  # a caller's choice stays
     finally:
         gc.enable()

@@ -1,8 +1,9 @@
 """The SQLite archive: open and migrate, write one Result per transaction, read it back.
 
 Writing is split from processing so a parallel batch runner can hand finished
-``Result`` objects to one writer: ``has_document``/``document_exists`` tell the
-runner what it may skip, ``write_result`` stores one document atomically.
+documents to one writer, as ``ArchiveRows`` its workers built (``archive_rows``):
+``has_document``/``document_exists`` tell the runner what it may skip,
+``write_result`` stores one document atomically.
 """
 from __future__ import annotations
 
@@ -10,36 +11,26 @@ import json
 import os
 import sqlite3
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import fields
 from datetime import datetime, timezone
 from functools import cache
-from operator import attrgetter
 from pathlib import Path
-from typing import Any, Literal, get_type_hints
+from typing import Any, Literal
 
-from pipeline.entities import base_key, is_person_name, organisation_kind, person_key, words_match
+from pipeline.archive_rows import (BLOCK_COLUMNS, DOCUMENT_COLUMNS, RECORD_TABLES,
+                                   ArchiveRows, EntityRef, RecordRows, hints, record_columns, record_rows,
+                                   result_rows)
+from pipeline.entities import words_match
 from pipeline.run import Result
 from schemas.document import Block, BlockKind, Document
 from schemas.migrations import migrate
-from schemas.records import RECORD_TYPES, DocumentInfo, Evidence, Record, Records
+from schemas.records import RECORD_TYPES, DocumentInfo, Evidence, Records
 
 DEFAULT_DB = Path("output/archive.sqlite")
 WAL_CHECKPOINT_PAGES = 10_000  # ~40 MB of write-ahead log between checkpoints (SQLite: 1,000)
 Outcome = Literal["added", "updated", "unchanged"]
 
-RECORD_TABLES: tuple[str, ...] = tuple(RECORD_TYPES)
-# Record fields stored under another column name (``end`` is an SQL keyword;
-# a table record's own block/page would clash with the evidence columns).
-RENAMED: dict[str, dict[str, str]] = {
-    "meetings": {"start": "start_time", "end": "end_time"},
-    "tables": {"block": "table_block", "page": "table_page"},
-}
-# Fields kept outside the record's own row: commitment actors have a link table.
-LINKED: dict[str, set[str]] = {"commitments": {"actors", "actors_raw"}}
-EVIDENCE_COLUMNS = ("block", "page", "span_start", "span_end", "quote", "extractor",
-                    "extractor_version", "confidence")
 MIN_ID_PREFIX = 4
 FTS_TABLES = ("blocks", "decisions", "commitments")  # each has a <table>_fts full-text index
 ENTITY_REFERENCES = {
@@ -73,47 +64,6 @@ def code_version() -> str:
     except (OSError, subprocess.SubprocessError):
         sha = ""
     return f"{v}+g{sha}" if sha else v
-
-
-@cache
-def record_columns(table: str) -> list[tuple[str, str]]:
-    """(field name, column name) of a record type's own columns, in dataclass order."""
-    cls = RECORD_TYPES[table]
-    skip = {"evidence", "id"} | LINKED.get(table, set())
-    renamed = RENAMED.get(table, {})
-    return [(f.name, renamed.get(f.name, f.name)) for f in fields(cls) if f.name not in skip]
-
-
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return get_type_hints(cls)
-
-
-@cache
-def _column_values(table: str) -> Callable[[Any], tuple[Any, ...]]:
-    """A function giving a record's own column values, converting only the fields that
-    need it (lists to JSON, booleans to 0/1): this runs for every row the writer stores."""
-    names = [f for f, _ in record_columns(table)]
-    hints = _hints(RECORD_TYPES[table])
-    convert = [k for k, f in enumerate(names) if hints[f] is bool or getattr(hints[f], "__origin__", None) in (list, dict)]
-    get = attrgetter(*names)  # every record type has several fields: this gives a tuple
-    if not convert:
-        return get
-
-    def values(r: Any) -> tuple[Any, ...]:
-        row = list(get(r))
-        for k in convert:
-            row[k] = _to_column(row[k])
-        return tuple(row)
-    return values
-
-
-def _to_column(value: Any) -> Any:
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, bool):
-        return int(value)
-    return value
 
 
 def _from_column(hint: Any, value: Any) -> Any:
@@ -244,28 +194,29 @@ class Archive:
 
     # -- writing ---------------------------------------------------------
 
-    def write_result(self, result: Result, path: str | os.PathLike[str], run_id: int, *,
+    def write_result(self, result: Result | ArchiveRows, path: str | os.PathLike[str], run_id: int, *,
                      defer_index: bool = False) -> Outcome:
         """Store ``result`` as seen at ``path``: one transaction, never half a document.
 
         added: new content; updated: ``path`` held other content before (that
         document goes when no other path points at it); unchanged: the content was
         already here (at this path, or at another one: then this path is added).
+        ``result`` may come as its rows already (a batch's workers build them).
         ``defer_index`` leaves a new document out of full-text search until
         ``index_pending`` runs (a bulk import calls it every few hundred documents).
         """
-        doc = result.document
+        rows = result if isinstance(result, ArchiveRows) else result_rows(result)
         path = normal_path(path)
         with self.transaction():
-            if not self.document_exists(doc.id):
+            if not self.document_exists(rows.doc_id):
                 if defer_index:
                     self.conn.executemany("INSERT OR IGNORE INTO fts_pending (tbl, document_id) VALUES (?, ?)",
-                                          [(t, doc.id) for t in FTS_TABLES])
-                self._insert_document(result, run_id)
+                                          [(t, rows.doc_id) for t in FTS_TABLES])
+                self._insert_document(rows, run_id)
                 new = True
             else:
                 new = False
-            outcome = self._point_path(path, doc.id, run_id)
+            outcome = self._point_path(path, rows.doc_id, run_id)
         if outcome == "unchanged" and new:
             return "added"
         return outcome
@@ -303,7 +254,7 @@ class Archive:
                       " title = ?, run_id = ? WHERE id = ?",
                       (str(info.kind), info.kind_confidence, info.language, info.date,
                        info.title or (source_title[0] if source_title else None), run_id, doc_id))
-            self._insert_records(doc_id, records, run_id)
+            self._insert_records(record_rows(doc_id, records), run_id)
             self._collect_entities()
 
     def _point_path(self, path: str, doc_id: str, run_id: int) -> Outcome:
@@ -344,75 +295,39 @@ class Archive:
             self.conn.execute(f"DELETE FROM {table} WHERE {unused}")
         self._entity_ids.clear()
 
-    def _insert_document(self, result: Result, run_id: int) -> None:
-        doc, info = result.document, result.records.document
-        self.conn.execute(
-            "INSERT INTO documents (id, source, format, kind, kind_confidence, language, date, title,"
-            " source_title, pages, metadata, text, run_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (doc.id, doc.source, doc.format, str(info.kind), info.kind_confidence, info.language,
-             info.date, info.title or doc.title, doc.title, doc.pages,
-             json.dumps(doc.metadata, ensure_ascii=False, default=str), doc.text, run_id))
-        self.conn.executemany(
-            'INSERT INTO blocks (document_id, block_index, kind, text, page, level, span_start,'
-            ' span_end, rows, ocr, ocr_confidence, run_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
-            [(doc.id, b.index, str(b.kind), b.text, b.page, b.level, b.start, b.end,
-              _to_column(b.rows), int(b.ocr), b.ocr_confidence, run_id) for b in doc.blocks])
-        self._insert_records(doc.id, result.records, run_id)
+    def _insert_document(self, rows: ArchiveRows, run_id: int) -> None:
+        self.conn.execute(_insert_sql("documents", (*DOCUMENT_COLUMNS, "run_id")), (*rows.document, run_id))
+        self.conn.executemany(_insert_sql("blocks", (*BLOCK_COLUMNS, "run_id")),
+                              [(*b, run_id) for b in rows.blocks])
+        self._insert_records(rows.records, run_id)
 
-    def _insert_records(self, doc_id: str, records: Records, run_id: int) -> None:
-        for table in RECORD_TABLES:
-            items: list[Record] = getattr(records, table)
-            if not items:
-                continue
-            own = _column_values(table)
-            extra = self._entity_columns(table)
-            columns = (["document_id", "position", "record_id"] + [c for _, c in record_columns(table)]
-                       + list(extra) + list(EVIDENCE_COLUMNS) + ["run_id"])
-            rows = []
-            for position, r in enumerate(items):
-                ev = r.evidence
-                evidence = ((ev.block, ev.page, ev.start, ev.end, ev.quote, ev.extractor,
-                             ev.version, ev.confidence) if ev else (None,) * len(EVIDENCE_COLUMNS))
-                rows.append((doc_id, position, r.id, *own(r),
-                             *extra(r), *evidence, run_id))
-            marks = ",".join("?" * len(columns))
-            self.conn.executemany(f"INSERT INTO {table} ({','.join(columns)}) VALUES ({marks})", rows)
-            if table == "commitments":
-                self._insert_actors(doc_id, items, run_id)  # type: ignore[arg-type]
+    def _insert_records(self, records: RecordRows, run_id: int) -> None:
+        for table, t in records.tables.items():
+            if t.entities is None:
+                rows = [(*r, run_id) for r in t.rows]
+            else:
+                entity = self._entity
+                rows = [(*r, run_id, *(entity(e) for e in refs)) for r, refs in zip(t.rows, t.entities)]
+            self.conn.executemany(_insert_sql(table, (*t.columns, "run_id", *t.entity_columns)), rows)
+            if table == "commitments" and records.actors:
+                self._insert_actors(records.doc_id, records.actors, run_id)
 
-    def _insert_actors(self, doc_id: str, commitments: list[Any], run_id: int) -> None:
+    def _insert_actors(self, doc_id: str, actors: list[Any], run_id: int) -> None:
         ids = dict(self.conn.execute("SELECT position, id FROM commitments WHERE document_id = ?",
                                      (doc_id,)).fetchall())
-        rows = []
-        for position, c in enumerate(commitments):
-            for i in range(max(len(c.actors), len(c.actors_raw))):
-                name = c.actors[i] if i < len(c.actors) else None
-                raw = c.actors_raw[i] if i < len(c.actors_raw) else None
-                person, organisation = self._actor_entity(name or raw or "")
-                rows.append((ids[position], i, name, raw, person, organisation, run_id))
         self.conn.executemany(
             "INSERT INTO commitment_actors (commitment_id, position, name, raw, person_id,"
-            " organisation_id, run_id) VALUES (?,?,?,?,?,?,?)", rows)
-
-    def _entity_columns(self, table: str) -> _EntityColumns:
-        return _EntityColumns(self, table)
+            " organisation_id, run_id) VALUES (?,?,?,?,?,?,?)",
+            [(ids[position], i, name, raw, *self._actor_entity(actor), run_id)
+             for position, i, name, raw, actor in actors])
 
     # -- entities ----------------------------------------------------------
 
-    def person_id(self, name: str | None) -> int | None:
-        key = person_key(name or "")
-        if not key:
+    def _entity(self, ref: EntityRef | None) -> int | None:
+        """The id of the person or organisation ``ref`` names, added when new."""
+        if ref is None:
             return None
-        return self._entity("persons", key, name.strip(), None)  # type: ignore[union-attr]
-
-    def organisation_id(self, name: str | None) -> int | None:
-        key = base_key(name or "")
-        if not key:
-            return None
-        return self._entity("organisations", key, " ".join(name.split()),  # type: ignore[union-attr]
-                            organisation_kind(name))  # type: ignore[arg-type]
-
-    def _entity(self, table: str, key: str, name: str, kind: str | None) -> int:
+        table, key, name, kind = ref
         cached = self._entity_ids.get((table, key))
         if cached is not None:
             return cached
@@ -425,16 +340,16 @@ class Archive:
         self._entity_ids[(table, key)] = found
         return found
 
-    def _actor_entity(self, actor: str) -> tuple[int | None, int | None]:
+    def _actor_entity(self, actor: Any) -> tuple[int | None, int | None]:
         """A commitment actor is a known or name-shaped person, else an organisation or body."""
-        if not actor.strip():
+        if actor is None:
             return None, None
-        key = person_key(actor)
-        known = (("persons", key) in self._entity_ids
-                 or self.conn.execute("SELECT 1 FROM persons WHERE key = ?", (key,)).fetchone())
-        if known or is_person_name(actor):
-            return self.person_id(actor), None
-        return None, self.organisation_id(actor)
+        person, name_shaped, organisation = actor
+        known = (("persons", person[1]) in self._entity_ids
+                 or self.conn.execute("SELECT 1 FROM persons WHERE key = ?", (person[1],)).fetchone())
+        if known or name_shaped:
+            return self._entity(person), None
+        return None, self._entity(organisation)
 
     # -- reading -----------------------------------------------------------
 
@@ -473,13 +388,13 @@ class Archive:
             date=row["date"], title=row["title"]))
         for table in RECORD_TABLES:
             cls = RECORD_TYPES[table]
-            hints = _hints(cls)
+            types = hints(cls)
             rows = self.conn.execute(f"SELECT * FROM {table} WHERE document_id = ? ORDER BY position",
                                      (doc_id,)).fetchall()
             actors = self._actors(doc_id) if table == "commitments" else {}
             items = []
             for r in rows:
-                kwargs = {f: _from_column(hints[f], r[c]) for f, c in record_columns(table)}
+                kwargs = {f: _from_column(types[f], r[c]) for f, c in record_columns(table)}
                 if table == "commitments":
                     names = actors.get(r["id"], [])
                     kwargs["actors"] = [n for n, _ in names if n is not None]
@@ -528,39 +443,14 @@ def resolve_document(conn: sqlite3.Connection, ref: str) -> str:
     raise ArchiveError(f"{ref!r} matches {len(candidates)} documents; give more of the id")
 
 
+@cache
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({','.join(columns)}) VALUES ({','.join('?' * len(columns))})"
+
+
 def _evidence(row: sqlite3.Row) -> Evidence | None:
     if row["span_start"] is None:
         return None
     return Evidence(block=row["block"], page=row["page"], start=row["span_start"], end=row["span_end"],
                     quote=row["quote"], extractor=row["extractor"], version=row["extractor_version"],
                     confidence=row["confidence"])
-
-
-class _EntityColumns:
-    """The entity links a record table carries, as extra columns computed per record."""
-
-    SPEC: dict[str, tuple[str, ...]] = {
-        "attendees": ("person_id", "organisation_id"),
-        "contacts": ("person_id", "organisation_id"),
-        "meetings": ("place_key", "body_key"),
-        "decisions": ("body_key",),
-    }
-
-    def __init__(self, archive: Archive, table: str) -> None:
-        self.archive, self.table = archive, table
-        self.names = self.SPEC.get(table, ())
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.names)
-
-    def __call__(self, r: Any) -> tuple[Any, ...]:
-        a = self.archive
-        if self.table == "attendees":
-            return a.person_id(r.name), a.organisation_id(r.organization or r.organization_raw)
-        if self.table == "contacts":
-            return a.person_id(r.name), a.organisation_id(r.organization)
-        if self.table == "meetings":
-            return base_key(r.place or "") or None, base_key(r.body or "") or None
-        if self.table == "decisions":
-            return (base_key(r.body or "") or None,)
-        return ()

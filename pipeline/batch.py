@@ -534,35 +534,35 @@ class _Batch:
         twins = self.twins.pop(task.sha, [])
         if task.converted:
             Path(task.converted).unlink(missing_ok=True)
-        result = outcome.result
+        rows = outcome.rows
         self.report.stats.processed += 1
         if outcome.seconds:
             self.report.stats.timed(outcome.seconds, shown_path(task.path))
-        if result is None:
+        if rows is None:
             self._fail(task, outcome.stage or "read", outcome.reason or "unknown error")
             for t in twins:
                 self._fail(t, outcome.stage or "read", outcome.reason or "unknown error")
             return
-        pages = result.document.pages or 1
+        pages = rows.pages or 1
         self.report.stats.pages += pages
         try:
-            done = self.archive.write_result(result, task.shown, self.run_id, defer_index=True)
+            done = self.archive.write_result(rows, task.shown, self.run_id, defer_index=True)
         except Exception as e:  # e.g. a value SQLite cannot store: this file fails, the batch goes on
             reason = worker.one_line(e)
-            self._fail(task, "write", reason, result.document.format)
+            self._fail(task, "write", reason, rows.format)
             for t in twins:
-                self._fail(t, "write", reason, result.document.format)
+                self._fail(t, "write", reason, rows.format)
             return
         counts = {}
         if done != "unchanged":
-            counts = {t: len(getattr(result.records, t)) for t in _record_tables()}
+            counts = rows.counts
             self.unindexed += 1
             if self.unindexed >= INDEX_EVERY:
                 self._index()
-        self._finish(FileReport(shown_path(task.path), done, result.document.format, counts), pages)
+        self._finish(FileReport(shown_path(task.path), done, rows.format, counts), pages)
         for t in twins:
             self._finish(FileReport(shown_path(t.path), self.archive.link_path(task.sha, t.shown, self.run_id),
-                                    result.document.format))
+                                    rows.format))
 
     def _index(self) -> None:
         """Full-text index what was written since the last time, in one transaction."""
@@ -676,12 +676,6 @@ def _legacy_format(path: str, data: bytes, size: int) -> str | None:
     except ReadError:
         return None
     return fmt if fmt in LEGACY_FORMATS else None
-
-
-def _record_tables() -> tuple[str, ...]:
-    from pipeline.archive import RECORD_TABLES
-
-    return RECORD_TABLES
 
 
 def _kill_own_soffice() -> None:

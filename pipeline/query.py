@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from pipeline.archive import EVIDENCE_COLUMNS, RECORD_TABLES, connect, record_columns
+from pipeline.archive import connect
+from pipeline.archive_rows import EVIDENCE_COLUMNS, RECORD_TABLES, record_columns
 from pipeline.entities import person_key, query_key
 from schemas.records import RECORD_TYPES
 

@@ -2,9 +2,9 @@
 
 A worker talks to the parent over two pipes of its own, so killing it (timeout,
 runaway memory) can corrupt nothing shared. Whatever a file does, the worker
-answers with a Result or a (stage, one-line reason) pair; only a crash of the
-process itself (a segfault in a C library) goes unanswered, and the parent
-records that too.
+answers with the document's archive rows or a (stage, one-line reason) pair;
+only a crash of the process itself (a segfault in a C library) goes unanswered,
+and the parent records that too.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from pipeline.limits import SINGLE_THREAD_ENV, format_size, limit_address_space, peak_rss
 
 if TYPE_CHECKING:  # imported lazily: numpy must not load before the thread limits are set
-    from pipeline.run import Result
+    from pipeline.archive_rows import ArchiveRows
 
 PR_SET_PDEATHSIG = 1
 
@@ -46,10 +46,11 @@ class Task:
 
 @dataclass
 class Outcome:
-    """A worker's answer: a Result, or the stage and one-line reason it failed."""
+    """A worker's answer: the document as the archive's rows, or the stage and one-line reason
+    it failed."""
 
     task_id: int
-    result: Result | None = None
+    rows: ArchiveRows | None = None
     stage: str | None = None
     reason: str | None = None
     seconds: float = 0.0
@@ -95,6 +96,7 @@ def process(task: Task, max_file_size: int, memory: int,
     from extractors.formats import read_document
     from extractors.formats.errors import ReadError
     from extractors.records import extract_records
+    from pipeline.archive_rows import result_rows
     from pipeline.run import Result
 
     started = time.monotonic()
@@ -117,7 +119,9 @@ def process(task: Task, max_file_size: int, memory: int,
         stage = "extract"
         tell_stage(stage)
         records = extract_records(doc)
-        return Outcome(task.id, Result(doc, records), seconds=time.monotonic() - started)
+        stage = "write"  # the rows the writer stores are built here, to spare its CPU
+        rows = result_rows(Result(doc, records))
+        return Outcome(task.id, rows, seconds=time.monotonic() - started)
     except ReadError as e:
         return Outcome(task.id, stage=getattr(e, "stage", stage), reason=one_line(e),
                        seconds=time.monotonic() - started)

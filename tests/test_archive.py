@@ -1,6 +1,7 @@
 """The archive file: schema and migrations, idempotent import, atomic writes, re-extraction."""
 from __future__ import annotations
 
+import pickle
 import shutil
 import sqlite3
 import subprocess
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 
 import pipeline.archive_cli  # noqa: F401  (registers the verbs on the app)
 from pipeline.archive import RECORD_TABLES, Archive, record_columns
+from pipeline.archive_rows import result_rows
 from pipeline.cli import app
 from pipeline.run import Result, process_file
 from schemas import migrations
@@ -213,6 +215,41 @@ def test_real_seed_results_come_back_exactly(tmp_path: Path) -> None:
             result = process_file(path)
             a.write_result(result, path, run)
             assert a.load_result(result.document.id).to_dict() == result.to_dict(), path.name
+
+
+def test_rows_built_in_a_worker_store_exactly_what_the_result_stores(tmp_path: Path) -> None:
+    results = [finnish_result(), *(process_file(p) for p in SEEDS)]
+    for name, given in (("result", lambda r: r), ("rows", lambda r: pickle.loads(pickle.dumps(result_rows(r))))):
+        with Archive(tmp_path / f"{name}.sqlite") as a:
+            run = a.start_run("test")
+            for r in results:
+                assert a.write_result(given(r), r.document.source, run) == "added"
+    assert rows_by_document(tmp_path / "rows.sqlite") == rows_by_document(tmp_path / "result.sqlite")
+
+
+def test_whether_an_actor_is_a_person_is_decided_by_the_writer_from_the_archive(tmp_path: Path) -> None:
+    """'Qwerty Asdfinen' is not name-shaped (no known first name): an organisation, unless an
+    earlier document made it a person; the worker that built the rows cannot know which."""
+    def with_actor(source: str, attendee: str | None) -> Result:
+        r = finnish_result(source)
+        r.records.commitments[0].actors = r.records.commitments[0].actors_raw = ["Qwerty Asdfinen"]
+        if attendee:
+            r.records.attendees[0].name = attendee
+        return r
+
+    def actor_is_person(db: Path, results: list[Result]) -> bool:
+        with Archive(db) as a:
+            run = a.start_run("test")
+            for r in results:
+                a.write_result(result_rows(r), r.document.source, run)
+            person, organisation = a.conn.execute(
+                "SELECT person_id, organisation_id FROM commitment_actors ORDER BY id DESC").fetchone()
+            assert (person is None) != (organisation is None)
+            return person is not None
+
+    assert not actor_is_person(tmp_path / "a.sqlite", [with_actor("/x/second.txt", None)])
+    assert actor_is_person(tmp_path / "b.sqlite", [with_actor("/x/first.txt", "Qwerty Asdfinen"),
+                                                   with_actor("/x/second.txt", None)])
 
 
 def test_a_failing_write_leaves_no_half_document(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from typing import Any, get_type_hints
 
 from pipeline.entities import base_key, is_person_name, organisation_kind, person_key
 from pipeline.run import Result
-from schemas.records import RECORD_TYPES, Record, Records
+from schemas.records import RECORD_TYPES, Commitment, Record, Records
 
 RECORD_TABLES: tuple[str, ...] = tuple(RECORD_TYPES)
 # Record fields stored under another column name (``end`` is an SQL keyword;
@@ -83,6 +83,7 @@ class ArchiveRows:
 
 
 def result_rows(result: Result) -> ArchiveRows:
+    """Everything ``Archive.write_result`` stores for ``result``, but run ids and entity ids."""
     doc, records = result.document, result.records
     info = records.document
     document = (doc.id, doc.source, doc.format, str(info.kind), info.kind_confidence, info.language,
@@ -96,8 +97,8 @@ def result_rows(result: Result) -> ArchiveRows:
 
 
 def record_rows(doc_id: str, records: Records) -> RecordRows:
+    """The rows of a document's records (also what re-extraction stores)."""
     tables: dict[str, TableRows] = {}
-    actors: list[tuple[int, int, str | None, str | None, ActorRef | None]] = []
     for table in RECORD_TABLES:
         items: list[Record] = getattr(records, table)
         if not items:
@@ -116,13 +117,18 @@ def record_rows(doc_id: str, records: Records) -> RecordRows:
         entities = ENTITY_COLUMNS.get(table, ())
         tables[table] = TableRows(columns, rows, entities,
                                   [_entity_refs(table, r) for r in items] if entities else None)
-        if table == "commitments":
-            for position, c in enumerate(items):
-                for i in range(max(len(c.actors), len(c.actors_raw))):  # type: ignore[attr-defined]
-                    name = c.actors[i] if i < len(c.actors) else None  # type: ignore[attr-defined]
-                    raw = c.actors_raw[i] if i < len(c.actors_raw) else None  # type: ignore[attr-defined]
-                    actors.append((position, i, name, raw, actor_ref(name or raw or "")))
-    return RecordRows(doc_id, tables, actors)
+    return RecordRows(doc_id, tables, _actor_rows(records.commitments))
+
+
+def _actor_rows(commitments: list[Commitment]) -> list[tuple[int, int, str | None, str | None, ActorRef | None]]:
+    """(commitment position, index, name, raw, ActorRef) of every actor; names and raw forms pair by index."""
+    rows = []
+    for position, c in enumerate(commitments):
+        for i in range(max(len(c.actors), len(c.actors_raw))):
+            name = c.actors[i] if i < len(c.actors) else None
+            raw = c.actors_raw[i] if i < len(c.actors_raw) else None
+            rows.append((position, i, name, raw, actor_ref(name or raw or "")))
+    return rows
 
 
 def person_ref(name: str | None) -> EntityRef | None:

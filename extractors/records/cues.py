@@ -1,8 +1,9 @@
 """Cue patterns from ``extractors/lang/<lang>/cues.jsonl`` compiled to regexes.
 
 Each line: ``{"id": "decision.postponed", "words": ["siirrettiin", "päätettiin siirtää", "lykät*"]}``.
-A word ending in ``*`` matches as a prefix, one starting with ``*`` as a suffix;
-spaces match any white space, and ``...`` up to four words. Ids are shared across languages.
+A word ending in ``*`` matches as a prefix, one starting with ``*`` as a suffix (also
+inside a phrase: "seuraavaan *kokoukseen"); spaces match any white space, and ``...``
+up to four words. Ids are shared across languages.
 
 Most searches find nothing: a text none of whose literals a cue's words contain is not
 searched at all, and in a longer text a cue of single words is searched only around them.
@@ -47,14 +48,16 @@ class _Cue:
 
 
 def _word_regex(word: str) -> str:
-    prefix = word.endswith("*")
-    suffix = word.startswith("*")
-    core = word.strip("*")
     # "..." between words allows up to four words in between: "pantiin ... pöydälle"
-    body = r"\s+".join(GAP if part == "..." else re.escape(part) for part in core.split())
-    if suffix:
+    return r"\s+".join(GAP if part == "..." else _part_regex(part) for part in word.split())
+
+
+def _part_regex(part: str) -> str:
+    """One word of an entry: 'x*' a prefix, '*x' a suffix ('seuraavaan *kokoukseen')."""
+    body = re.escape(part.strip("*"))
+    if part.startswith("*"):
         body = r"\w*" + body
-    if prefix:
+    if part.endswith("*"):
         body = body + r"\w*"
     return body
 
@@ -72,7 +75,7 @@ def _needles(words: list[str]) -> tuple[str, ...] | None:
     """The longest literal of each word, folded, without those that hold a shorter one."""
     literals = set()
     for word in words:
-        parts = [part for part in word.strip("*").split() if part != "..."]
+        parts = [part.strip("*") for part in word.split() if part != "..."]
         if not parts:
             return None
         literals.add(_fold(max(parts, key=len)))

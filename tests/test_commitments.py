@@ -222,6 +222,30 @@ en pääse 9.3. verkoston kokoukseen, koska meillä on 14.3.2011 perusturvalauta
     assert hits and hits[0].due == "2011-03-16"
 
 
+def test_a_deadline_cell_saying_before_the_next_meeting_is_due_at_that_meeting():
+    text = """MINUTES 6.4.2006
+
+Action\tResponsible\tDeadline
+Send the revised budget\tTom Berg\t28/04/2006
+Propose two dates for the seminar\tAll partners\tbefore the next meeting
+
+The next partner meeting will take place in Uppsala on 21 September 2006.
+"""
+    dues = {c.text: (c.due, c.due_raw) for c in records_of(text).commitments}
+    assert dues["Propose two dates for the seminar"] == ("2006-09-21", "before the next meeting")
+
+
+@pytest.mark.parametrize("task,words", [
+    ("Tarja ja Outi muokkaavat lomaketta ennen seuraavaa tapaamista.", "ennen seuraavaa tapaamista"),
+    ("Sihteeri kokoaa vastaukset ennen seuraavaa johtoryhmän kokousta.", "ennen seuraavaa johtoryhmän kokousta"),
+    ("Jari valmistelee esityksen seuraavaan johtoryhmäkokoukseen.", "seuraavaan johtoryhmäkokoukseen"),
+])
+def test_the_next_meeting_named_in_other_words_is_the_due_date(task, words):
+    text = f"MUISTIO\n\nKokous 5.10.2006 Mäntsälässä.\n\n{task}\n\nSeuraava kokous pidetään torstaina 11.1.2007.\n"
+    hits = [c for c in records_of(text).commitments if c.text == task]
+    assert hits and (hits[0].due, hits[0].due_raw) == ("2007-01-11", words)
+
+
 @pytest.mark.parametrize("text", [
     "MUISTIO\n\nAika: 2.3.2011\n\nHanke toimii Lohjalla 1.4.2011 alkaen.\n",  # a state, not a task
     "MUISTIO\n\nAika: 2.3.2011\n\nPerhekeskus Karviainen tarjoaa avointa toimintaa lapsiperheille.\n",  # no time ahead

@@ -46,13 +46,20 @@ def sentence_due(ctx: Context, s: Sentence, nxt: Meeting | None) -> tuple[str | 
     document's next meeting (``next_meeting``, worked out once per document)."""
     if d := deadline_date(ctx, s.start, s.end, s.text):
         return due_value(d), d.text
-    if m := cues.search(ctx.lang, "commitment.next_meeting", s.text):
-        if nxt:
-            return nxt.date, m.group(0)
+    if due := next_meeting_due(ctx.lang, s.text, nxt):
+        return due
     future = future_dates(ctx, s.start, s.end)
     if future:
         return due_value(future[0]), future[0].text
     return None, None
+
+
+def next_meeting_due(lang: str, text: str, nxt: Meeting | None) -> tuple[str | None, str] | None:
+    """('2007-01-11', 'ennen seuraavaa tapaamista') when ``text`` makes the document's next
+    meeting ``nxt`` the deadline."""
+    if nxt and (m := cues.search(lang, "commitment.next_meeting", text)):
+        return nxt.date, m.group(0)
+    return None
 
 
 def next_meeting(meetings: list[Meeting], own: Meeting | None, doc_date: str | None,

@@ -46,13 +46,13 @@ def extract_commitments(ctx: Context, sents: list[Sentence], meetings: list[Meet
     out: list[Commitment] = []
     tables = action_tables(ctx.doc, ctx.lang)
     handled = task_cells(ctx.doc, tables)  # table cells the row reading consumes
+    nxt = next_meeting(meetings, own, ctx.doc_date, decisions)
     for index, cols in tables.items():
         out.extend(table_commitments(ctx, ctx.doc.blocks[index], cols, resolve,
-                                     lambda text: _actors(ctx, text, people)))
+                                     lambda text: _actors(ctx, text, people), nxt))
     # a row's decision cell that became the row's task is not read again as a sentence
     taken = [(c.evidence.block, c.text) for c in out if c.evidence]
     owners = _owner_labels(ctx, sents)
-    nxt = next_meeting(meetings, own, ctx.doc_date, decisions)
     for s in sents:
         if (s.text.rstrip().endswith("?") or s.block.kind in ("heading", "slide_title") or s.start in owners.labels
                 or is_proposal(s.text, ctx.lang) or under_proposals(s, ctx.lang) or _event_line(ctx, s)

@@ -246,6 +246,24 @@ def test_the_next_meeting_named_in_other_words_is_the_due_date(task, words):
     assert hits and (hits[0].due, hits[0].due_raw) == ("2007-01-11", words)
 
 
+@pytest.mark.parametrize("text,task,due,words", [
+    # an invitation: 'the meeting' is the one it convenes, a week before it
+    ("KALLELSE\n\nNätverksmöte 1/2011\n\nTid: torsdag 17.2.2011 kl. 12.30\nPlats: Lojo\n\n"
+     "Bilagorna skickas per e-post senast en vecka före mötet.\n\nLojo den 3 februari 2011\n",
+     "Bilagorna skickas", "2011-02-10", "en vecka före mötet"),
+    ("AGENDA\n\nSteering group meeting\n\nTime: Tuesday 14 March 2006 at 10.00\nPlace: Lohja town hall\n\n"
+     "Papers will be sent one week before the meeting.\n", "Papers will be sent", "2006-03-07", "one week before the meeting"),
+    # minutes of a meeting held: 'the meeting' is the next one
+    ("MUISTIO\n\nKokous 5.10.2006 Mäntsälässä.\n\nMateriaali lähetetään jäsenille viikkoa ennen kokousta.\n\n"
+     "Seuraava kokous pidetään torstaina 11.1.2007.\n", "Materiaali lähetetään", "2007-01-04", "viikkoa ennen kokousta"),
+    ("MUISTIO\n\nKokous 5.10.2006 Mäntsälässä.\n\nSihteeri lähettää esityslistan 2 päivää ennen seuraavaa kokousta.\n\n"
+     "Seuraava kokous pidetään torstaina 11.1.2007.\n", "Sihteeri lähettää", "2007-01-09", "2 päivää ennen seuraavaa kokousta"),
+])
+def test_a_lead_time_before_a_meeting_is_taken_off_its_day(text, task, due, words):
+    hits = [c for c in records_of(text).commitments if c.text.startswith(task)]
+    assert hits and (hits[0].due, hits[0].due_raw) == (due, words)
+
+
 @pytest.mark.parametrize("text", [
     "MUISTIO\n\nAika: 2.3.2011\n\nHanke toimii Lohjalla 1.4.2011 alkaen.\n",  # a state, not a task
     "MUISTIO\n\nAika: 2.3.2011\n\nPerhekeskus Karviainen tarjoaa avointa toimintaa lapsiperheille.\n",  # no time ahead

@@ -3,7 +3,11 @@ or the first date ahead of the document's own."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
 
+from extractors.lang import load
 from schemas.records import Decision, DecisionType, Meeting, MeetingStatus
 
 from . import cues
@@ -41,12 +45,19 @@ def _midpoint(value: str) -> str:
     return (a + (b - a) / 2).isoformat()
 
 
-def sentence_due(ctx: Context, s: Sentence, nxt: Meeting | None) -> tuple[str | None, str | None]:
-    """The due date of a sentence's commitment, and the words that gave it; ``nxt`` is the
-    document's next meeting (``next_meeting``, worked out once per document)."""
+@dataclass(frozen=True)
+class DueMeetings:
+    """The meetings a deadline may name: the document's own and its next (``next_meeting``)."""
+
+    own: Meeting | None
+    next: Meeting | None
+
+
+def sentence_due(ctx: Context, s: Sentence, meetings: DueMeetings) -> tuple[str | None, str | None]:
+    """The due date of a sentence's commitment, and the words that gave it."""
     if d := deadline_date(ctx, s.start, s.end, s.text):
         return due_value(d), d.text
-    if due := next_meeting_due(ctx.lang, s.text, nxt):
+    if due := meeting_due(ctx.lang, s.text, meetings):
         return due
     future = future_dates(ctx, s.start, s.end)
     if future:
@@ -54,12 +65,49 @@ def sentence_due(ctx: Context, s: Sentence, nxt: Meeting | None) -> tuple[str | 
     return None, None
 
 
-def next_meeting_due(lang: str, text: str, nxt: Meeting | None) -> tuple[str | None, str] | None:
-    """('2007-01-11', 'ennen seuraavaa tapaamista') when ``text`` makes the document's next
-    meeting ``nxt`` the deadline."""
-    if nxt and (m := cues.search(lang, "commitment.next_meeting", text)):
-        return nxt.date, m.group(0)
-    return None
+def meeting_deadline(lang: str, text: str) -> re.Match[str] | None:
+    """'ennen seuraavaa kokousta', 'before the meeting': words that make a meeting the deadline."""
+    return cues.search(lang, "commitment.next_meeting", text) or cues.search(lang, "commitment.this_meeting", text)
+
+
+def meeting_due(lang: str, text: str, meetings: DueMeetings) -> tuple[str, str] | None:
+    """(day, words) when ``text`` makes a meeting the deadline: 'ennen seuraavaa kokousta' the next
+    meeting; 'ennen kokousta' the document's own while it is still to be held (an invitation), else
+    the next; a lead time before it ('viikkoa ennen kokousta') is taken off its day."""
+    if m := cues.search(lang, "commitment.next_meeting", text):
+        meeting = meetings.next
+    elif m := cues.search(lang, "commitment.this_meeting", text):
+        own = meetings.own
+        meeting = own if own and own.status == MeetingStatus.PLANNED else meetings.next
+    else:
+        return None
+    if meeting is None or not meeting.date:
+        return None
+    lead = _lead_time(lang).search(text, 0, m.start())
+    if not lead:
+        return meeting.date, m.group(0)
+    try:
+        day_ = dt.date.fromisoformat(meeting.date[:10]) - dt.timedelta(days=_lead_days(lang, lead))
+    except ValueError:  # a meeting date that is not a day
+        return meeting.date, m.group(0)
+    return day_.isoformat(), text[lead.start():m.end()]
+
+
+@cache
+def _lead_time(lang: str) -> re.Pattern[str]:
+    """'kaksi viikkoa ', 'en vecka ', '3 days ' right before a meeting deadline (the language's
+    ``lead_time`` words in dates.json; a language without them never matches)."""
+    words = load(lang, "dates").get("lead_time") or {"numbers": {}, "units": {}}
+    numbers = [r"\d{1,2}", *(re.escape(n) for n in sorted(words["numbers"], key=len, reverse=True))]
+    units = [re.escape(u) for u in sorted(words["units"], key=len, reverse=True)] or ["(?!)"]
+    return re.compile(rf"(?<!\w)(?:(?P<number>{'|'.join(numbers)})\s+)?(?P<unit>{'|'.join(units)})\s+$", re.I)
+
+
+def _lead_days(lang: str, lead: re.Match[str]) -> int:
+    words = load(lang, "dates")["lead_time"]
+    number = (lead.group("number") or "").casefold()
+    count = int(number) if number.isdigit() else words["numbers"].get(number, 1)
+    return count * words["units"][lead.group("unit").casefold()]
 
 
 def next_meeting(meetings: list[Meeting], own: Meeting | None, doc_date: str | None,

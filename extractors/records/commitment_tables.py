@@ -15,11 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from schemas.document import Block, BlockKind, Document
-from schemas.records import Commitment, Meeting
+from schemas.records import Commitment
 
 from . import cues
 from .clauses import actor_parts, subject_actors, task_clause
-from .commitment_due import due_value, next_meeting_due
+from .commitment_due import DueMeetings, due_value, meeting_due
 from .context import ISO_DAY, Context, dates_in, deadline_date
 from .dates import DateMatch, find_dates
 from .evidence import evidence
@@ -107,10 +107,10 @@ def is_empty_cell(text: str, lang: str) -> bool:
 
 
 def table_commitments(ctx: Context, block: Block, cols: ActionColumns, resolve: Callable[[str], str],
-                      actors_of: Callable[[str], list[str]], nxt: Meeting | None) -> list[Commitment]:
+                      actors_of: Callable[[str], list[str]], meetings: DueMeetings) -> list[Commitment]:
     """One commitment per row that assigns a task; ``resolve`` maps an actor to a full name,
     ``actors_of`` finds the actors in a task's own words when the table has no owner column,
-    ``nxt`` is the document's next meeting ('before the next meeting' in a deadline cell)."""
+    ``meetings`` are those a deadline cell may name ('before the next meeting')."""
     cells = {(r, c): (s, e) for r, c, s, e in table_cells(block)}
     text_of = {k: ctx.doc.text[s:e].strip() for k, (s, e) in cells.items()}
     out = []
@@ -120,7 +120,7 @@ def table_commitments(ctx: Context, block: Block, cols: ActionColumns, resolve: 
             continue
         text, span, actors = found
         actors = [resolve(a) for a in actors] if cols.owner is not None else actors_of(text)
-        due, due_raw = _row_due(ctx, r, cols, cells, span, nxt)
+        due, due_raw = _row_due(ctx, r, cols, cells, span, meetings)
         row = [v for (rr, _), v in cells.items() if rr == r]
         out.append(Commitment(text=text, actors=list(dict.fromkeys(actors)), due=due,
                               due_raw=due_raw, evidence=evidence(ctx.doc, min(s for s, _ in row),
@@ -183,7 +183,7 @@ def _owner_names(cell: str, lang: str) -> list[str]:
 
 
 def _row_due(ctx: Context, r: int, cols: ActionColumns, cells: dict, task_span: tuple[int, int],
-             nxt: Meeting | None) -> tuple[str | None, str | None]:
+             meetings: DueMeetings) -> tuple[str | None, str | None]:
     if cols.due is not None and (r, cols.due) in cells:
         found = _cell_dates(ctx, cells[(r, cols.due)])
         if found and not YEAR.search(found[0].text) and (ref := _column_reference(ctx, r, cols.due, cells)):
@@ -195,11 +195,11 @@ def _row_due(ctx: Context, r: int, cols: ActionColumns, cells: dict, task_span: 
         if found:
             return due_value(found[0]), found[0].text
         start, end = cells[(r, cols.due)]
-        return next_meeting_due(ctx.lang, ctx.doc.text[start:end], nxt) or (None, None)
+        return meeting_due(ctx.lang, ctx.doc.text[start:end], meetings) or (None, None)
     start, end = task_span
     if d := deadline_date(ctx, start, end, ctx.doc.text[start:end]):
         return due_value(d), d.text
-    return next_meeting_due(ctx.lang, ctx.doc.text[start:end], nxt) or (None, None)
+    return meeting_due(ctx.lang, ctx.doc.text[start:end], meetings) or (None, None)
 
 
 def _cell_dates(ctx: Context, span: tuple[int, int]) -> list[DateMatch]:

@@ -15,7 +15,7 @@ from schemas.records import Commitment, Decision, DecisionType, DocKind, Meeting
 
 from . import cues
 from .clauses import TaskClause, subject_actors, task_clause
-from .commitment_due import future_dates, next_meeting, sentence_due
+from .commitment_due import DueMeetings, future_dates, meeting_deadline, next_meeting, sentence_due
 from .commitment_tables import action_tables, table_commitments, task_cells
 from .context import Context, body_in, dates_in, deadline_date
 from .decisions import is_proposal, under_proposals
@@ -46,10 +46,10 @@ def extract_commitments(ctx: Context, sents: list[Sentence], meetings: list[Meet
     out: list[Commitment] = []
     tables = action_tables(ctx.doc, ctx.lang)
     handled = task_cells(ctx.doc, tables)  # table cells the row reading consumes
-    nxt = next_meeting(meetings, own, ctx.doc_date, decisions)
+    due_meetings = DueMeetings(own, next_meeting(meetings, own, ctx.doc_date, decisions))
     for index, cols in tables.items():
         out.extend(table_commitments(ctx, ctx.doc.blocks[index], cols, resolve,
-                                     lambda text: _actors(ctx, text, people), nxt))
+                                     lambda text: _actors(ctx, text, people), due_meetings))
     # a row's decision cell that became the row's task is not read again as a sentence
     taken = [(c.evidence.block, c.text) for c in out if c.evidence]
     owners = _owner_labels(ctx, sents)
@@ -69,7 +69,7 @@ def extract_commitments(ctx: Context, sents: list[Sentence], meetings: list[Meet
         if not confidence or (decision and decision.type in RESOLVING and reason in WEAK_REASONS) \
                 or not _has_content(ctx, s):
             continue
-        due, due_raw = sentence_due(ctx, s, nxt)
+        due, due_raw = sentence_due(ctx, s, due_meetings)
         actors = [resolve(a) for a in named] if named else _actors(ctx, s.text, people)
         out.append(Commitment(
             text=s.text, actors=list(dict.fromkeys(actors)), due=due, due_raw=due_raw,
@@ -89,7 +89,7 @@ def _confidence(ctx: Context, s: Sentence, people: list[str]) -> tuple[float, st
     if s.in_list and _opens_action_list(lang, s.heading) and (_task(ctx, text) or _obligation(text, lang)
                                                              or forward_verbs(text, lang)):
         return 0.6, "list"  # under a 'Tehtävät' title, the items that say what is done (not a date line)
-    if deadline_date(ctx, s.start, s.end, s.text) or cues.search(lang, "commitment.next_meeting", text):
+    if deadline_date(ctx, s.start, s.end, s.text) or meeting_deadline(lang, text):
         return 0.85, "deadline"
     if _named_actor_acts(ctx, s, people):
         return 0.7, "actor"

@@ -9,6 +9,7 @@ from . import cues
 from .evidence import evidence
 from .kind import mail_header_label
 from .clauses import task_clause
+from .commitment_due import meeting_deadline
 from .commitment_tables import action_tables, is_deferral, is_empty_cell, task_cells
 from .context import Context, body_in, dates_in, day, deadline_date
 from .decision_cues import DecisionCues
@@ -144,8 +145,7 @@ def _still_to_decide(ctx: Context, s: Sentence, found: tuple[str, int, int]) -> 
     _, cue_start, cue_end = found
     if not forward_verbs(s.text[cue_start:cue_end], ctx.lang):
         return False
-    return bool(cues.search(ctx.lang, "commitment.next_meeting", s.text)
-                or deadline_date(ctx, s.start, s.end, s.text))
+    return bool(meeting_deadline(ctx.lang, s.text) or deadline_date(ctx, s.start, s.end, s.text))
 
 
 def _meeting_date(ctx: Context, s: Sentence, meetings: list[Meeting], own: Meeting | None,

@@ -190,6 +190,8 @@ FINNISH = [
     case("fi", "tehdään ensimmäisellä kvartaalilla 2014", None, "2014-01-01/2014-03-31", "period"),
     case("fi", "Raportti maaliskuun puoliväliin mennessä", "2010-01-20", "2010-03-15", "period"),
     case("fi", "kesäkuun alkuun mennessä", "2010-01-20", "2010-06-01/2010-06-10", "period"),
+    # a month name ending the sentence: the full stop is not part of it
+    case("fi", "Työryhmä raportoi toukokuussa.", "2006-03-22", "2006-05-01/2006-05-31", "period"),
 ]
 
 SWEDISH = [
@@ -225,6 +227,8 @@ SWEDISH = [
     case("sv", "under tredje kvartalet 2010", None, "2010-07-01/2010-09-30", "period"),
     case("sv", "klart kvartal 4 2011", None, "2011-10-01/2011-12-31", "period"),
     case("sv", "rapport till mitten av april", "2011-01-10", "2011-04-15", "period"),
+    case("sv", "Gruppen rapporterar till arbetsgruppen i maj.", "2006-03-22", "2006-05-01/2006-05-31", "period"),
+    case("sv", "Johan tar kontakt före utgången av april.", "2001-03-01", "../2001-04-30", "period"),
 ]
 
 ENGLISH = [
@@ -260,6 +264,7 @@ ENGLISH = [
     case("en", "in the second quarter of 2010", None, "2010-04-01/2010-06-30", "period"),
     case("en", "due Q4 2007", None, "2007-10-01/2007-12-31", "period"),
     case("en", "the 3rd quarter", "2011-05-01", "2011-07-01/2011-09-30", "period"),
+    case("en", "The group will report back in May.", "2009-02-10", "2009-05-01/2009-05-31", "period"),
 ]
 
 

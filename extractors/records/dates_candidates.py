@@ -193,9 +193,10 @@ def _month_cand(src: Source, m: re.Match[str]) -> Candidate | None:
                                                            m2=month), 0.9)
     cue_b, cue_a = src.before("cue_before", start), src.after("cue_after", end)
     cued = (cue_b and cue_b["cb"]) or cue_a
-    if m["dot"] or not ((cued and "with_cue" in roles) or "alone" in roles):
+    if not ((cued and "with_cue" in roles) or "alone" in roles):
         return None
-    return _period_cand(src, start, end, Period("month", None, m1=month, m2=month), 0.7)
+    # a full stop after the name ends the sentence ('in May.'): it is not part of the date
+    return _period_cand(src, start, m.end("mon"), Period("month", None, m1=month, m2=month), 0.7)
 
 
 def _days_cand(src: Source, start: int, end: int, days: re.Match[str], month: int,

@@ -265,6 +265,8 @@ ENGLISH = [
     case("en", "due Q4 2007", None, "2007-10-01/2007-12-31", "period"),
     case("en", "the 3rd quarter", "2011-05-01", "2011-07-01/2011-09-30", "period"),
     case("en", "The group will report back in May.", "2009-02-10", "2009-05-01/2009-05-31", "period"),
+    case("en", "Confirm the venue\tLE\tend of March", "2009-02-10", "2009-03-21/2009-03-31", "period"),
+    case("en", "Send the report by end of May.", "2009-02-10", "../2009-05-31", "period"),
 ]
 
 

@@ -424,3 +424,11 @@ def test_a_municipality_genitive_before_a_noun_is_an_organisation():
     text = "MUISTIO 3.3.2008\n\nYhteinen lomake valmistellaan – vastuu Vihdin neuvola, valmis kesäkuussa 2008.\n"
     [c] = records_of(text).commitments
     assert c.actors == ["Vihdin neuvola"]
+
+
+def test_a_preposition_that_ends_like_a_verb_does_not_make_the_words_before_it_the_actor():
+    """'per' ends as present-tense verbs do (-er); the passive 'skickas' names no actor."""
+    text = ("KALLELSE\n\nNätverksmöte 1/2011\n\nTid: torsdag 17.2.2011 kl. 12.30\nPlats: Lojo\n\n"
+            "Bilagorna skickas per e-post senast en vecka före mötet.\n")
+    [c] = [c for c in records_of(text).commitments if c.text.startswith("Bilagorna")]
+    assert c.actors == []

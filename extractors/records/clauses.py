@@ -201,7 +201,7 @@ def _rule_clause(text: str, start: int, lang: str) -> TaskClause | None:
     grammar = _grammar(lang)
     verb_re, modal_re = _rule_patterns(lang)
     not_task = {w.lower() for w in grammar.get("not_task_words", [])}
-    not_verb = {w.lower() for w in grammar.get("not_verb_words", [])}
+    not_verb = not_task | {w.lower() for w in grammar.get("not_verb_words", [])}
     ambiguous = {w.lower() for w in grammar.get("ambiguous_verbs", [])}
     blockers = {w.lower() for w in grammar.get("subject_blockers", [])}
     first_person = {w.lower() for w in grammar.get("first_person_words", [])}
@@ -213,7 +213,7 @@ def _rule_clause(text: str, start: int, lang: str) -> TaskClause | None:
                 return None
             continue
         is_modal = bool(modal_re and modal_re.match(text, t.start()))
-        is_verb = bool(verb_re and verb_re.fullmatch(word)) and word.lower() not in not_task | not_verb
+        is_verb = bool(verb_re and verb_re.fullmatch(word)) and word.lower() not in not_verb
         if word.lower() in not_task and not is_modal:
             return None
         if not (is_modal or is_verb):

@@ -185,20 +185,20 @@ def _owner_names(cell: str, lang: str) -> list[str]:
 def _row_due(ctx: Context, r: int, cols: ActionColumns, cells: dict, task_span: tuple[int, int],
              meetings: DueMeetings) -> tuple[str | None, str | None]:
     if cols.due is not None and (r, cols.due) in cells:
-        found = _cell_dates(ctx, cells[(r, cols.due)])
+        start, end = cells[(r, cols.due)]
+        found = _cell_dates(ctx, (start, end))
         if found and not YEAR.search(found[0].text) and (ref := _column_reference(ctx, r, cols.due, cells)):
             # 'IV neljännes' under 'Q3/2009' in a schedule: the year of the rows around it, not
             # the one nearest the document's date
-            start, end = cells[(r, cols.due)]
             found = [d for d in find_dates(ctx.doc.text[start:end], ctx.lang, ref)
                      if d.valid and d.value and d.type != "time"] or found
         if found:
             return due_value(found[0]), found[0].text
-        start, end = cells[(r, cols.due)]
-        return meeting_due(ctx.lang, ctx.doc.text[start:end], meetings) or (None, None)
-    start, end = task_span
-    if d := deadline_date(ctx, start, end, ctx.doc.text[start:end]):
-        return due_value(d), d.text
+    else:
+        start, end = task_span
+        if d := deadline_date(ctx, start, end, ctx.doc.text[start:end]):
+            return due_value(d), d.text
+    # no date in the due cell (or the task): 'before the next meeting'
     return meeting_due(ctx.lang, ctx.doc.text[start:end], meetings) or (None, None)
 
 

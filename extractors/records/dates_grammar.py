@@ -204,7 +204,7 @@ def _patterns(g: Grammar, data: dict[str, Any], months: list[str]) -> dict[str, 
     return {
         # scanned over the whole text
         "numeric": either(numeric),
-        "month": rf"(?P<mon>{alt(months)})(?P<dot>\.)?(?!\w)",
+        "month": rf"(?P<mon>{alt(months)})\.?(?!\w)",
         "season": rf"(?P<season>{alt(g.season_of)})(?!\w)",
         "year_number": (rf"(?P<y1>(?:19|20)(?<![\w.,/:]\d\d)(?<!\d[-\u2013]\d\d)\d\d)"
                         rf"(?:\s*{DASH}\s*(?P<y2>{YEAR4})|\s+{range_word}\s+(?P<y3>{YEAR4}))?"

@@ -73,13 +73,22 @@ class RecordRows:
 class ArchiveRows:
     """What the writer stores for one document, and what the batch reports of it."""
 
-    doc_id: str
-    format: str
-    pages: int | None
     document: tuple[Any, ...]  # DOCUMENT_COLUMNS
     blocks: list[tuple[Any, ...]]  # BLOCK_COLUMNS
     records: RecordRows
     counts: dict[str, int]
+
+    @property
+    def doc_id(self) -> str:
+        return self.records.doc_id
+
+    @property
+    def format(self) -> str:
+        return self.document[DOCUMENT_COLUMNS.index("format")]
+
+    @property
+    def pages(self) -> int | None:
+        return self.document[DOCUMENT_COLUMNS.index("pages")]
 
 
 def result_rows(result: Result) -> ArchiveRows:
@@ -93,7 +102,7 @@ def result_rows(result: Result) -> ArchiveRows:
                None if b.rows is None else to_column(b.rows), int(b.ocr), b.ocr_confidence)
               for b in doc.blocks]
     counts = {t: len(getattr(records, t)) for t in RECORD_TABLES}
-    return ArchiveRows(doc.id, doc.format, doc.pages, document, blocks, record_rows(doc.id, records), counts)
+    return ArchiveRows(document, blocks, record_rows(doc.id, records), counts)
 
 
 def record_rows(doc_id: str, records: Records) -> RecordRows:
